@@ -1,0 +1,35 @@
+package io.tributary.core.config;
+
+/** Broker limits and timers. Defaults are AWS IoT Core's documented quotas. */
+public final class MqttConfig {
+  /** Largest PUBLISH payload accepted (AWS: 128 KB). */
+  public int maxPayloadBytes = 128 * 1024;
+  /** Largest MQTT packet accepted and sent (payload plus headers and properties). */
+  public int maxPacketBytes = 128 * 1024 + 16 * 1024;
+  /** Topic names and filters: UTF-8 bytes (AWS: 256). */
+  public int maxTopicBytes = 256;
+  /** Topic levels (AWS: 7 slashes, so 8 levels). */
+  public int maxTopicLevels = 8;
+  /** Client identifier length in bytes (AWS: 128). */
+  public int maxClientIdBytes = 128;
+  /** Distinct subscriptions one session may hold (AWS: 50). */
+  public int maxSubscriptionsPerSession = 50;
+  /** Topic filters in one SUBSCRIBE packet (AWS: 8). */
+  public int maxFiltersPerSubscribe = 8;
+  /** Unacknowledged inbound QoS 1/2 publishes per client: the Receive Maximum advertised (AWS: 100). */
+  public int receiveMaximum = 100;
+  /** Unacknowledged outbound QoS 1/2 publishes per client (AWS: 100); capped by the client's Receive Maximum. */
+  public int maxInflightOutbound = 100;
+  /** Topic aliases a client may use (AWS: 8). */
+  public int topicAliasMaximum = 8;
+  /** Keep-alive bounds in seconds; 0 from a client means "no keep-alive" in the mqtt profile. */
+  public int keepAliveMinSeconds = 30;
+  public int keepAliveMaxSeconds = 1200;
+  /** Session expiry: upper bound (AWS: 7 days) and the value used for MQTT 3.1.1 persistent sessions (AWS: 1 h). */
+  public long maxSessionExpirySeconds = 7 * 24 * 3600;
+  public long defaultSessionExpirySeconds = 3600;
+  /** Messages kept per offline persistent session before the oldest are dropped (counted, logged). */
+  public int maxQueuedMessagesPerSession = 10_000;
+  /** Bytes of publishes this node has handed to Kafka but not yet had acknowledged; reading stops above it. */
+  public long maxPendingProduceBytes = 64L * 1024 * 1024;
+}

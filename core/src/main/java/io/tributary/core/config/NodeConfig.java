@@ -1,0 +1,13 @@
+package io.tributary.core.config;
+
+/** Identity and mode of this node. */
+public final class NodeConfig {
+  /** Unique per node in a cluster; generated at start-up when absent. */
+  public String id;
+  /** Where the embedded Kafka log, Streams state and generated TLS material live. */
+  public String dataDir = "./data";
+  /** Dev mode: anonymous clients allowed, every listener bound to loopback only. */
+  public boolean dev = false;
+  /** {@code mqtt} follows the MQTT specification; {@code aws-strict} reproduces AWS IoT's deviations. */
+  public Profile profile = Profile.MQTT;
+}

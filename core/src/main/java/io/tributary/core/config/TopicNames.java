@@ -1,0 +1,19 @@
+package io.tributary.core.config;
+
+/** Names of the Kafka topics Tributary owns, all sharing one configurable prefix. */
+public record TopicNames(String prefix) {
+  /** Every accepted publish, as an Avro envelope keyed by publisher client id. */
+  public String messages() {
+    return prefix + "messages";
+  }
+
+  /** Compacted: retained message per MQTT topic, tombstone clears. */
+  public String retained() {
+    return prefix + "retained";
+  }
+
+  /** Compacted: persistent session state per client id. */
+  public String sessions() {
+    return prefix + "sessions";
+  }
+}
