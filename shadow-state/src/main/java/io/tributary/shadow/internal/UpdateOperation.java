@@ -1,0 +1,93 @@
+package io.tributary.shadow.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.shadow.ShadowId;
+import io.tributary.shadow.ShadowLimits;
+import io.tributary.shadow.ShadowResult;
+import io.tributary.shadow.ShadowTopic;
+import io.tributary.shadow.StoredShadow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The update operation (reference §5.4): validate, check the expected version, merge, check the
+ * size, bump the version, and answer with {@code /update/accepted}, {@code /update/delta} when the
+ * resulting document has a delta, and {@code /update/documents}.
+ */
+public final class UpdateOperation {
+
+    private final ShadowLimits limits;
+
+    public UpdateOperation(ShadowLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param namedShadowsOfThing how many named shadows the thing has now (for the per-thing limit)
+     */
+    public Outcome apply(ShadowId shadow, byte[] payload, Optional<StoredShadow> stored,
+                         int namedShadowsOfThing, long nowMillis) {
+        RequestPayload parsed = RequestPayload.parse(payload, true, limits.maxClientTokenBytes());
+        Optional<String> token = parsed.clientToken();
+        if (parsed.error().isPresent()) {
+            return new Outcome.Rejected(parsed.error().get(), token);
+        }
+        Optional<ShadowError> badName = Names.check(shadow);
+        if (badName.isPresent()) {
+            return new Outcome.Rejected(badName.get(), token);
+        }
+        UpdateRequest request;
+        try {
+            request = UpdateRequest.validate(parsed.json().orElseThrow(), limits.maxDepth());
+        } catch (UpdateRequest.Invalid invalid) {
+            return new Outcome.Rejected(invalid.error(), token);
+        }
+        Existing existing = Existing.resolve(stored, nowMillis, limits.deletedVersionRetention());
+        if (request.expectedVersion().isPresent()
+                && request.expectedVersion().getAsLong() != existing.version()) {
+            return new Outcome.Rejected(ShadowError.VERSION_CONFLICT, token);
+        }
+        if (!shadow.isClassic() && existing.live().isEmpty()
+                && namedShadowsOfThing >= limits.maxNamedShadowsPerThing()) {
+            return new Outcome.Rejected(ShadowError.tooManyNamedShadows(limits.maxNamedShadowsPerThing()), token);
+        }
+        return merge(request.state(), existing, nowMillis, token);
+    }
+
+    private Outcome merge(JsonNode requestState, Existing existing, long nowMillis, Optional<String> token) {
+        long timestamp = Time.seconds(nowMillis);
+        ObjectNode currentState = existing.live().map(StoredShadow::state).orElseGet(Json::object);
+        ObjectNode currentMetadata = existing.live().map(StoredShadow::metadata).orElseGet(Json::object);
+        StateMerger.Merged merged = StateMerger.merge(currentState, currentMetadata, requestState, timestamp);
+        if (stateBytes(merged.state()) > limits.maxStateBytes()) {
+            return new Outcome.Rejected(ShadowError.TOO_LARGE, token);
+        }
+        long version = existing.version() + 1;
+        StoredShadow next = StoredShadow.of(merged.state(), merged.metadata(), version);
+        List<Publication> messages = new ArrayList<>(3);
+        messages.add(new Publication(ShadowTopic.Kind.ACCEPTED,
+                Documents.updateAccepted(requestState, version, timestamp, token)));
+        Delta delta = Delta.of(merged.state(), merged.metadata());
+        if (!delta.isEmpty()) {
+            messages.add(new Publication(ShadowTopic.Kind.DELTA, Documents.delta(delta, version, timestamp, token)));
+        }
+        messages.add(new Publication(ShadowTopic.Kind.DOCUMENTS,
+                Documents.documents(existing.live(), next, timestamp, token)));
+        return new Outcome.Accepted(ShadowResult.Change.PUT, Optional.of(next), messages);
+    }
+
+    /** The size AWS limits: the compact JSON of each section, summed; metadata excluded. */
+    static int stateBytes(ObjectNode state) {
+        int total = 0;
+        for (String section : StateMerger.SECTIONS) {
+            JsonNode value = state.get(section);
+            if (value != null) {
+                total += Json.byteLength(value);
+            }
+        }
+        return total;
+    }
+}
