@@ -1,5 +1,7 @@
 package io.tributary.core.topic;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -8,9 +10,11 @@ import java.util.function.BiConsumer;
  * published topic names.
  *
  * <p>One node per filter level; literal levels are found by hash, {@code '+'} and {@code '#'} are
- * dedicated edges. Matching a topic visits at most three edges per topic level, so its cost grows
- * with the number of levels and of matching subscriptions, not with the number of subscriptions.
- * Matching allocates nothing: levels are walked by index and looked up by region of the topic.
+ * dedicated edges. At each node it reaches, matching follows at most three edges ({@code '#'},
+ * {@code '+'} and the literal level), so its cost grows with the number of topic levels and of
+ * matching subscriptions, not with the number of subscriptions. Matching allocates nothing: levels
+ * are walked by index, looked up by region of the topic string, and pending branches kept on a
+ * reused explicit stack (so filters with thousands of levels cannot overflow the thread stack).
  * Removing the last value under a filter prunes the nodes that no longer lead anywhere.
  *
  * <p>Not thread-safe and lock-free by design: a trie is owned by one thread (one event loop).
@@ -20,6 +24,11 @@ public final class SubscriptionTrie<V> {
   private final MatchMode mode;
   private final TrieNode<V> root = new TrieNode<>(null, "");
   private int size;
+
+  /** Pending matches of {@link #forEachMatch}: node and start of the topic level below it. */
+  private TrieNode<V>[] stackNodes = newStack(16);
+  private int[] stackStarts = new int[16];
+  private int depth;
 
   public SubscriptionTrie(MatchMode mode) {
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -71,16 +80,45 @@ public final class SubscriptionTrie<V> {
     return true;
   }
 
+  /** Whether {@code value} is subscribed under exactly {@code filter}. */
+  public boolean contains(String filter, V value) {
+    TrieNode<V> node = find(filter);
+    return node != null && value != null && node.containsValue(value);
+  }
+
   /**
    * Calls {@code visitor} once per (filter, value) pair whose filter matches {@code topic}, in no
-   * particular order. The visitor must not modify this trie.
+   * particular order. The visitor must not add or remove subscriptions of this trie; it may run
+   * another match.
    */
   public void forEachMatch(String topic, BiConsumer<String, V> visitor) {
     if (size == 0) {
       return;
     }
     boolean reserved = !topic.isEmpty() && topic.charAt(0) == '$';
-    match(root, topic, 0, reserved, visitor);
+    int length = topic.length();
+    int base = depth;
+    push(root, 0);
+    while (depth > base) {
+      depth--;
+      TrieNode<V> node = stackNodes[depth];
+      int start = stackStarts[depth];
+      stackNodes[depth] = null;
+      int end = levelEnd(topic, start);
+      boolean last = end == length;
+      if (start > 0 || !reserved) {
+        if (node.hash != null) {
+          node.hash.forEachValue(visitor);
+        }
+        if (node.plus != null) {
+          step(node.plus, end, last, visitor);
+        }
+      }
+      TrieNode<V> literal = node.children.get(topic, start, end);
+      if (literal != null) {
+        step(literal, end, last, visitor);
+      }
+    }
   }
 
   /** Number of (filter, value) pairs. */
@@ -94,40 +132,48 @@ public final class SubscriptionTrie<V> {
 
   /** Number of nodes below the root; for tests of pruning. */
   int nodeCount() {
-    return countBelow(root);
+    int count = 0;
+    ArrayDeque<TrieNode<V>> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      TrieNode<V> node = pending.pop();
+      count++;
+      if (node.plus != null) {
+        pending.push(node.plus);
+      }
+      if (node.hash != null) {
+        pending.push(node.hash);
+      }
+      node.children.forEach(pending::push);
+    }
+    return count - 1;
+  }
+
+  /** Continues a match through {@code node}, which consumed the topic level ending at {@code end}. */
+  private void step(TrieNode<V> node, int end, boolean last, BiConsumer<String, V> visitor) {
+    if (!last) {
+      push(node, end + 1);
+      return;
+    }
+    node.forEachValue(visitor);
+    if (mode == MatchMode.MQTT && node.hash != null) {
+      node.hash.forEachValue(visitor); // "a/#" matches its parent "a"
+    }
   }
 
   /**
-   * Matches the level of {@code topic} starting at {@code start} against the children of {@code
-   * node}. {@code skipWildcards} is set at the first level of a {@code '$'} topic.
+   * Pushes a pending match: the topic level at {@code start} is to be matched below {@code node}.
+   * An explicit stack, reused across calls, keeps deep filters from overflowing the thread stack
+   * and matching from allocating.
    */
-  private void match(
-      TrieNode<V> node, String topic, int start, boolean skipWildcards, BiConsumer<String, V> v) {
-    int end = levelEnd(topic, start);
-    boolean last = end == topic.length();
-    if (!skipWildcards) {
-      if (node.hash != null) {
-        node.hash.forEachValue(v);
-      }
-      if (node.plus != null) {
-        step(node.plus, topic, end, last, v);
-      }
+  private void push(TrieNode<V> node, int start) {
+    if (depth == stackNodes.length) {
+      stackNodes = Arrays.copyOf(stackNodes, depth * 2);
+      stackStarts = Arrays.copyOf(stackStarts, depth * 2);
     }
-    TrieNode<V> literal = node.children.get(topic, start, end);
-    if (literal != null) {
-      step(literal, topic, end, last, v);
-    }
-  }
-
-  private void step(TrieNode<V> node, String topic, int end, boolean last, BiConsumer<String, V> v) {
-    if (!last) {
-      match(node, topic, end + 1, false, v);
-      return;
-    }
-    node.forEachValue(v);
-    if (mode == MatchMode.MQTT && node.hash != null) {
-      node.hash.forEachValue(v); // "a/#" matches its parent "a"
-    }
+    stackNodes[depth] = node;
+    stackStarts[depth] = start;
+    depth++;
   }
 
   private TrieNode<V> childFor(TrieNode<V> node, String filter, int start, int end) {
@@ -196,6 +242,11 @@ public final class SubscriptionTrie<V> {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static <V> TrieNode<V>[] newStack(int capacity) {
+    return (TrieNode<V>[]) new TrieNode<?>[capacity];
+  }
+
   private static int levelEnd(String s, int start) {
     int slash = s.indexOf('/', start);
     return slash < 0 ? s.length() : slash;
@@ -210,17 +261,5 @@ public final class SubscriptionTrie<V> {
       throw new IllegalArgumentException(
           "shared subscription must be stripped before indexing: " + filter);
     }
-  }
-
-  private static <V> int countBelow(TrieNode<V> node) {
-    int[] total = {0};
-    if (node.plus != null) {
-      total[0] += 1 + countBelow(node.plus);
-    }
-    if (node.hash != null) {
-      total[0] += 1 + countBelow(node.hash);
-    }
-    node.children.forEach(child -> total[0] += 1 + countBelow(child));
-    return total[0];
   }
 }

@@ -95,8 +95,8 @@ final class TrieNode<V> {
     return true;
   }
 
-  int valueCount() {
-    return count;
+  boolean containsValue(V value) {
+    return indexOf(value) >= 0;
   }
 
   @SuppressWarnings("unchecked")

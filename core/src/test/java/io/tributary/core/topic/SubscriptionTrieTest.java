@@ -40,6 +40,9 @@ class SubscriptionTrieTest {
     assertThat(trie.remove("a/+", "c1")).isTrue();
     assertThat(trie.remove("a/+", "c1")).isFalse();
     assertThat(trie.size()).isEqualTo(1);
+    assertThat(trie.contains("a/+", "c1")).isFalse();
+    assertThat(trie.contains("a/+", "c2")).isTrue();
+    assertThat(trie.contains("a/#", "c2")).isFalse();
     assertThat(matches(trie, "a/b")).containsExactly("a/+=c2");
   }
 
