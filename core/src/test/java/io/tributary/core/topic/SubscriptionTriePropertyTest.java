@@ -63,6 +63,7 @@ class SubscriptionTriePropertyTest {
       SubscriptionTrie<Integer> trie,
       Map<String, List<Integer>> subscriptions,
       MatchMode mode) {
+    int matched = 0;
     for (int i = 0; i < TOPICS; i++) {
       String topic = randomTopic(random);
       List<String> expected = new ArrayList<>();
@@ -74,7 +75,9 @@ class SubscriptionTriePropertyTest {
       List<String> actual = new ArrayList<>();
       trie.forEachMatch(topic, (filter, value) -> actual.add(filter + " -> " + value));
       assertThat(actual).as("topic '%s'", topic).containsExactlyInAnyOrderElementsOf(expected);
+      matched += expected.size();
     }
+    assertThat(matched).as("the random cases must actually match").isGreaterThan(TOPICS);
   }
 
   private static int pairCount(Map<String, List<Integer>> subscriptions) {

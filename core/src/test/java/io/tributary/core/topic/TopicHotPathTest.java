@@ -8,8 +8,38 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
-/** Properties of {@link SubscriptionTrie#forEachMatch} that the delivery hot path relies on. */
-class SubscriptionTrieHotPathTest {
+/** Properties of validation and matching that the per-message hot path relies on. */
+class TopicHotPathTest {
+
+  @Test
+  void validatingAndMatchingSingleTopicsAllocatesNothing() {
+    String[] names = {"devices/d7/telemetry", "$aws/rules/r1/a/b", "sensör/ü/😀", "a/+"};
+    long[] outcomes = {0};
+    Runnable work = () -> {
+      for (String name : names) {
+        if (Topics.validateName(name, TopicLimits.awsDefaults()) == null) {
+          outcomes[0]++;
+        }
+        if (Topics.validateFilter("$share/g/" + "devices/+/telemetry", TopicLimits.awsDefaults())
+            == null) {
+          outcomes[0]++;
+        }
+        if (Topics.matches("devices/+/#", name, MatchMode.AWS_STRICT)) {
+          outcomes[0]++;
+        }
+      }
+    };
+    for (int i = 0; i < 20_000; i++) {
+      work.run();
+    }
+    long allocated = allocatedBy(() -> {
+      for (int i = 0; i < 100_000; i++) {
+        work.run();
+      }
+    });
+    assertThat(outcomes[0]).isPositive();
+    assertThat(allocated).as("bytes allocated by 100,000 rounds").isLessThan(4_096);
+  }
 
   @Test
   void matchingAllocatesNothing() {
@@ -27,14 +57,11 @@ class SubscriptionTrieHotPathTest {
     for (int i = 0; i < 20_000; i++) {
       trie.forEachMatch(topics[i & 3], visitor);
     }
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int i = 0; i < 100_000; i++) {
-      trie.forEachMatch(topics[i & 3], visitor);
-    }
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    long allocated = allocatedBy(() -> {
+      for (int i = 0; i < 100_000; i++) {
+        trie.forEachMatch(topics[i & 3], visitor);
+      }
+    });
 
     assertThat(visits[0]).isPositive();
     assertThat(allocated).as("bytes allocated by 100,000 matches").isLessThan(4_096);
@@ -68,5 +95,14 @@ class SubscriptionTrieHotPathTest {
     });
     assertThat(seen)
         .containsExactlyInAnyOrder("outer", "outer>inner", "outer2", "outer2>inner");
+  }
+
+  private static long allocatedBy(Runnable work) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    work.run();
+    return threads.getThreadAllocatedBytes(thread) - before;
   }
 }
