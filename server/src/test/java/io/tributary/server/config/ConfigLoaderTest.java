@@ -47,7 +47,7 @@ class ConfigLoaderTest {
     assertThat(config.node.profile).isEqualTo(Profile.AWS_STRICT);
     assertThat(config.kafka.bootstrap).isEqualTo("kafka-1:9092,kafka-2:9092");
     assertThat(config.kafka.replicationFactor).isEqualTo((short) 3);
-    assertThat(config.kafka.producer).containsExactlyEntriesOf(Map.of("linger.ms", "5", "compression.type", "lz4"));
+    assertThat(config.kafka.producer).containsExactly(Map.entry("linger.ms", "5"), Map.entry("compression.type", "lz4"));
     assertThat(config.listeners.mqttTls).isEqualTo(-1);
     assertThat(config.listeners.https).isEqualTo(9443);
     assertThat(config.tls.keyFile).isEqualTo("/etc/tributary/server.key");
