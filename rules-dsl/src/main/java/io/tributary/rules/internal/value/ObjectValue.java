@@ -1,0 +1,29 @@
+package io.tributary.rules.internal.value;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An Object: string keys in insertion order, values of any type. The map handed to the
+ * constructor is owned by the value from then on and must not be modified by the caller.
+ */
+public record ObjectValue(Map<String, Value> fields) implements Value {
+
+  public static final ObjectValue EMPTY = new ObjectValue(new LinkedHashMap<>());
+
+  public ObjectValue {
+    fields = Collections.unmodifiableMap(fields);
+  }
+
+  /** The value under {@code key}, or Undefined when the key is missing. */
+  public Value get(String key) {
+    Value v = fields.get(key);
+    return v == null ? UndefinedValue.INSTANCE : v;
+  }
+
+  @Override
+  public String typeName() {
+    return "Object";
+  }
+}
