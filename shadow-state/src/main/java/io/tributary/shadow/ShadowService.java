@@ -40,7 +40,7 @@ public final class ShadowService {
         return limits;
     }
 
-    /** Handles an MQTT request, without the named-shadows-per-thing check. */
+    /** Handles an MQTT request as if the thing had no named shadows yet (see the four-argument form). */
     public ShadowResult handle(ShadowRequest request, Optional<StoredShadow> current, long nowMillis) {
         return handle(request, current, 0, nowMillis);
     }
