@@ -42,6 +42,11 @@ public record Envelope(
         properties, sourceNode, traceId);
   }
 
+  public Envelope withReceivedAt(long newReceivedAt) {
+    return new Envelope(topic, payload, qos, retain, clientId, principal, thingName, newReceivedAt, origin,
+        properties, sourceNode, traceId);
+  }
+
   public Envelope withRetain(boolean newRetain) {
     return new Envelope(topic, payload, qos, newRetain, clientId, principal, thingName, receivedAt, origin,
         properties, sourceNode, traceId);

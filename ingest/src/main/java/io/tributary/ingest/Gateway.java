@@ -1,0 +1,151 @@
+package io.tributary.ingest;
+
+import io.tributary.core.config.TributaryConfig;
+import io.tributary.core.topic.TopicLimits;
+import io.tributary.ingest.broker.BrokerContext;
+import io.tributary.ingest.broker.ClientConnection;
+import io.tributary.ingest.broker.ConnectionRegistry;
+import io.tributary.ingest.broker.LifecycleEvents;
+import io.tributary.ingest.broker.Publisher;
+import io.tributary.ingest.broker.WillScheduler;
+import io.tributary.ingest.http.DataPlaneRoutes;
+import io.tributary.ingest.kafka.KafkaSettings;
+import io.tributary.ingest.kafka.MessageLog;
+import io.tributary.ingest.kafka.TopicSetup;
+import io.tributary.ingest.mqtt.MqttListener;
+import io.tributary.ingest.retained.RetainedStore;
+import io.tributary.ingest.route.MessageFeed;
+import io.tributary.ingest.session.SessionStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device gateway of one node: MQTT listeners, the HTTP data plane, and the Kafka clients
+ * behind them. Stateless apart from caches rebuilt from Kafka at start.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final BrokerContext broker;
+  private final MqttListener tcp;
+  private final MqttListener tls;
+  private int mqttPort = -1;
+  private int mqttTlsPort = -1;
+  private volatile boolean healthy = true;
+
+  private Gateway(BrokerContext broker) {
+    this.broker = broker;
+    this.tcp = new MqttListener(broker);
+    this.tls = new MqttListener(broker);
+  }
+
+  /** Creates the topics if needed, loads retained messages and sessions, then binds the MQTT listeners. */
+  public static Future<Gateway> start(Vertx vertx, GatewayOptions options) {
+    return vertx.executeBlocking(() -> build(vertx, options)).compose(g -> g.bind(vertx, options));
+  }
+
+  private static Gateway build(Vertx vertx, GatewayOptions o) {
+    TributaryConfig config = o.config();
+    String bootstrap = o.bootstrapServers();
+    TopicSetup.ensureTopics(bootstrap, config.kafka);
+    MessageLog log = new MessageLog(
+        KafkaSettings.producer(bootstrap, config.kafka, "tributary-" + o.nodeId(), config.mqtt.maxPendingProduceBytes),
+        config.kafka.topics(), config.mqtt.maxPendingProduceBytes);
+    RetainedStore retained = new RetainedStore(
+        KafkaSettings.consumer(bootstrap, config.kafka, "tributary-retained-" + o.nodeId()), config.kafka.topics().retained());
+    retained.start();
+    SessionStore sessions = new SessionStore(
+        KafkaSettings.consumer(bootstrap, config.kafka, "tributary-sessions-" + o.nodeId()), log);
+    sessions.start();
+    TopicLimits topicLimits = new TopicLimits(config.mqtt.maxTopicBytes, config.mqtt.maxTopicLevels,
+        TopicLimits.awsDefaults().maxShareNameChars());
+    Publisher publisher = new Publisher(log, retained);
+    BrokerContext ctx = new BrokerContext(vertx, o.nodeId(), config.node.profile, config.mqtt, topicLimits, o.clock(),
+        log, null, retained, sessions, new ConnectionRegistry(), publisher,
+        new LifecycleEvents(publisher, o.nodeId()), new WillScheduler(vertx, publisher),
+        o.authenticator(), o.authorizer(),
+        KafkaSettings.consumer(bootstrap, config.kafka, "tributary-replay-" + o.nodeId()));
+    MessageFeed feed = new MessageFeed(KafkaSettings.consumer(bootstrap, config.kafka, "tributary-feed-" + o.nodeId()),
+        config.kafka.topics().messages(), ctx.matchMode());
+    feed.start();
+    BrokerContext withFeed = new BrokerContext(vertx, ctx.nodeId(), ctx.profile(), ctx.limits(), ctx.topicLimits(),
+        ctx.clock(), log, feed, retained, sessions, ctx.connections(), publisher, ctx.lifecycle(), ctx.wills(),
+        ctx.authenticator(), ctx.authorizer(), ctx.replayConsumerProps());
+    Gateway g = new Gateway(withFeed);
+    sessions.addListener(g::onSessionChange);
+    return g;
+  }
+
+  private Future<Gateway> bind(Vertx vertx, GatewayOptions o) {
+    TributaryConfig config = o.config();
+    String host = config.node.dev ? "127.0.0.1" : config.listeners.host;
+    Future<Void> plain = config.listeners.mqtt < 0 ? Future.succeededFuture()
+        : tcp.listen(vertx, host, config.listeners.mqtt, null).map(p -> {
+          mqttPort = p;
+          return null;
+        });
+    Future<Void> secure = config.listeners.mqttTls < 0 || o.tls() == null ? Future.succeededFuture()
+        : tls.listen(vertx, host, config.listeners.mqttTls, o.tls()).map(p -> {
+          mqttTlsPort = p;
+          return null;
+        });
+    return Future.all(plain, secure).map(this);
+  }
+
+  /** A newer claim of a client id (from any node) takes over a local connection and cancels a pending will. */
+  private void onSessionChange(String clientId, io.tributary.ingest.session.SessionRecord record) {
+    if (record == null || !record.connected()) {
+      return;
+    }
+    ClientConnection local = broker.connections().get(clientId);
+    if (local != null && record.epoch() > local.epoch() && local.epoch() > 0) {
+      local.sessionTakenOver(record.epoch());
+    }
+    if (!broker.nodeId().equals(record.nodeId())) {
+      broker.wills().cancel(clientId);
+    }
+  }
+
+  public int mqttPort() {
+    return mqttPort;
+  }
+
+  public int mqttTlsPort() {
+    return mqttTlsPort;
+  }
+
+  /** Shared services, for tests and for other front ends of this node. */
+  public BrokerContext broker() {
+    return broker;
+  }
+
+  /** Adds the data-plane routes: {@code POST /topics/*}, the retained-message API, and MQTT over WebSocket at {@code /mqtt}. */
+  public void mountHttp(Router router) {
+    new DataPlaneRoutes(broker).mount(router);
+  }
+
+  public boolean isHealthy() {
+    return healthy;
+  }
+
+  /** Disconnects every client (MQTT 5: 0x8B), waits for Kafka to acknowledge what was accepted, then closes the clients. */
+  public Future<Void> stop() {
+    healthy = false;
+    for (ClientConnection c : broker.connections().all()) {
+      c.shutdown();
+    }
+    return Future.all(tcp.close(), tls.close())
+        .compose(v -> broker.vertx().executeBlocking(() -> {
+          broker.log().flush();
+          broker.feed().close();
+          broker.sessions().close();
+          broker.retained().close();
+          broker.log().close();
+          LOG.info("gateway stopped");
+          return null;
+        }));
+  }
+}

@@ -1,0 +1,15 @@
+package io.tributary.ingest.auth;
+
+/** Actions checked by {@link Authorizer}, named after AWS IoT policy actions. */
+public enum Action {
+  /** {@code iot:Connect}, resource: client id. */
+  CONNECT,
+  /** {@code iot:Publish}, resource: topic. */
+  PUBLISH,
+  /** {@code iot:Subscribe}, resource: topic filter. */
+  SUBSCRIBE,
+  /** {@code iot:Receive}, resource: topic, checked at delivery. */
+  RECEIVE,
+  /** {@code iot:RetainPublish}, resource: topic. */
+  RETAIN_PUBLISH
+}

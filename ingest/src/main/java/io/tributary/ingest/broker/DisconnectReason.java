@@ -1,0 +1,18 @@
+package io.tributary.ingest.broker;
+
+/** AWS IoT's {@code disconnectReason} values of the disconnected lifecycle event. */
+public enum DisconnectReason {
+  AUTH_ERROR,
+  CLIENT_INITIATED_DISCONNECT,
+  CLIENT_ERROR,
+  CONNECTION_LOST,
+  DUPLICATE_CLIENTID,
+  FORBIDDEN_ACCESS,
+  MQTT_KEEP_ALIVE_TIMEOUT,
+  SERVER_ERROR,
+  SERVER_INITIATED_DISCONNECT,
+  API_INITIATED_DISCONNECT,
+  THROTTLED,
+  WEBSOCKET_TTL_EXPIRATION,
+  CUSTOMAUTH_TTL_EXPIRATION
+}

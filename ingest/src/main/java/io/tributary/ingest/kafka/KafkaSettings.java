@@ -1,0 +1,60 @@
+package io.tributary.ingest.kafka;
+
+import io.tributary.core.config.KafkaConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Client properties the gateway uses, with the user's overrides from {@link KafkaConfig} applied last. */
+public final class KafkaSettings {
+  private KafkaSettings() {}
+
+  /**
+   * Durable and ordered: {@code acks=all} with the idempotent producer, so an acknowledged record is
+   * on every in-sync replica and a retried batch is never written twice.
+   */
+  public static Properties producer(String bootstrap, KafkaConfig kafka, String clientId, long pendingLimitBytes) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
+    // The gateway bounds what it hands to the producer itself (MessageLog); the producer's own buffer
+    // is sized above that bound so send() never blocks an event loop.
+    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(Math.max(64L << 20, pendingLimitBytes * 2 + (16L << 20))));
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 << 20));
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.putAll(kafka.producer);
+    return p;
+  }
+
+  /**
+   * A consumer without a group: the gateway assigns partitions itself and tracks positions in its
+   * own session state. Reads committed data only, so aborted transactional writes never reach a
+   * subscriber.
+   */
+  public static Properties consumer(String bootstrap, KafkaConfig kafka, String clientId) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.putAll(kafka.consumer);
+    return p;
+  }
+}

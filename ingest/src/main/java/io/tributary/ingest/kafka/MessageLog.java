@@ -1,0 +1,108 @@
+package io.tributary.ingest.kafka;
+
+import io.tributary.core.config.TopicNames;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * The gateway's only writer to Kafka. Bounds the bytes handed to the producer and not yet
+ * acknowledged: above {@code limitBytes} callers are told to stop reading from their sockets
+ * ({@link #saturated()}) and are called back through {@link #whenWritable(Runnable)} once the
+ * backlog has drained to half the limit. Callbacks run on the producer's I/O thread: callers hop
+ * back to their own context.
+ */
+public final class MessageLog implements AutoCloseable {
+  private final Producer<String, byte[]> producer;
+  private final TopicNames topics;
+  private final long limitBytes;
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+  public MessageLog(Properties producerProps, TopicNames topics, long limitBytes) {
+    this.producer = new KafkaProducer<>(producerProps);
+    this.topics = topics;
+    this.limitBytes = limitBytes;
+    producer.partitionsFor(topics.messages()); // fetch metadata now, not on the first publish
+  }
+
+  public TopicNames topics() {
+    return topics;
+  }
+
+  /** Appends an accepted publish to the message topic, keyed by its publisher. */
+  public void append(Envelope envelope, BiConsumer<RecordMetadata, Exception> done) {
+    send(topics.messages(), envelope.clientId(), EnvelopeCodec.encode(envelope), done);
+  }
+
+  /** Stores (or with a null value clears) the retained message of {@code topic}. */
+  public void retain(String topic, Envelope envelopeOrNull, BiConsumer<RecordMetadata, Exception> done) {
+    send(topics.retained(), topic, envelopeOrNull == null ? null : EnvelopeCodec.encode(envelopeOrNull), done);
+  }
+
+  /** Writes a record to any topic the gateway owns (session state, for example). */
+  public void send(String topic, String key, byte[] value, BiConsumer<RecordMetadata, Exception> done) {
+    int size = (value == null ? 0 : value.length) + (key == null ? 0 : key.length()) + 64;
+    pendingBytes.addAndGet(size);
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value), (meta, error) -> {
+        release(size);
+        done.accept(meta, error);
+      });
+    } catch (RuntimeException e) {
+      release(size);
+      done.accept(null, e);
+    }
+  }
+
+  /** True when callers should stop reading new publishes until {@link #whenWritable} fires. */
+  public boolean saturated() {
+    return pendingBytes.get() > limitBytes;
+  }
+
+  public long pendingBytes() {
+    return pendingBytes.get();
+  }
+
+  /** Runs {@code resume} once the backlog is below half the limit (at once if it already is). */
+  public void whenWritable(Runnable resume) {
+    waiting.add(resume);
+    drainWaitersIfWritable();
+  }
+
+  private void release(int size) {
+    long now = pendingBytes.addAndGet(-size);
+    if (now <= limitBytes / 2 && !waiting.isEmpty()) {
+      drainWaitersIfWritable();
+    }
+  }
+
+  private void drainWaitersIfWritable() {
+    Runnable r;
+    while (pendingBytes.get() <= limitBytes / 2 && (r = waiting.poll()) != null) {
+      r.run();
+    }
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    producer.close(java.time.Duration.ofSeconds(10));
+  }
+
+  /** Milliseconds a caller may wait on Kafka before giving a client an error. */
+  public static long ackTimeoutMillis() {
+    return TimeUnit.SECONDS.toMillis(120);
+  }
+}

@@ -1,0 +1,145 @@
+package io.tributary.ingest.mqtt;
+
+import io.tributary.ingest.route.Delivery;
+import io.tributary.ingest.session.SessionReplay;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a session stands on the message topic, and the replay of what it missed offline. The
+ * watermark stored for a persistent session is, per partition, the first offset that might not
+ * have reached the client: never past a message still in flight, queued, not yet replayed or
+ * routed to the connection after it closed. Resuming from it may repeat a message (QoS 1 allows
+ * that) but never skips one. Owned by the connection's event loop.
+ */
+final class SessionPositions {
+  private static final int REPLAY_QUEUE_LOW = 100;
+
+  private final Map<Integer, Long> delivered = new HashMap<>();
+  private final Map<Integer, Long> afterClose = new HashMap<>();
+  private final Map<Integer, Long> replayProgress = new HashMap<>();
+  private Map<Integer, Long> replayFrom = Map.of();
+  private SessionReplay replay;
+  private ArrayDeque<Delivery> liveBacklog;
+  private boolean dirty;
+
+  void start(Map<Integer, Long> livePositions) {
+    delivered.putAll(livePositions);
+    dirty = true;
+  }
+
+  boolean dirty() {
+    boolean d = dirty;
+    dirty = false;
+    return d;
+  }
+
+  /** A live delivery: sent now, or held until the offline backlog has been replayed. */
+  void live(MqttConnection c, Delivery d) {
+    if (liveBacklog != null) {
+      liveBacklog.add(d);
+    } else {
+      c.send(d);
+    }
+  }
+
+  void delivered(Delivery d) {
+    if (d.partition() >= 0) {
+      delivered.merge(d.partition(), d.offset() + 1, Math::max);
+      dirty = true;
+    }
+  }
+
+  /** A delivery routed to the connection after it closed: the client never saw it. */
+  void undelivered(Delivery d) {
+    if (d.partition() >= 0) {
+      afterClose.merge(d.partition(), d.offset(), Math::min);
+    }
+  }
+
+  void startReplay(MqttConnection c, Map<Integer, Long> from, Map<Integer, Long> until) {
+    SessionReplay r = new SessionReplay(c.broker.replayConsumerProps(), c.broker.log().topics().messages(),
+        c.clientId(), from, until, Map.copyOf(c.subscriptions), c.broker.matchMode(),
+        batch -> c.ctx.runOnContext(v -> onReplayBatch(c, batch)),
+        () -> c.ctx.runOnContext(v -> onReplayDone(c)),
+        c.broker.awsStrict() ? 10 : 0);
+    if (!r.hasBacklog()) {
+      return;
+    }
+    replay = r;
+    replayFrom = Map.copyOf(from);
+    liveBacklog = new ArrayDeque<>();
+    r.start();
+  }
+
+  private void onReplayBatch(MqttConnection c, List<Delivery> batch) {
+    if (!c.isConnected()) {
+      return;
+    }
+    for (Delivery d : batch) {
+      replayProgress.merge(d.partition(), d.offset() + 1, Math::max);
+      c.send(d);
+    }
+    creditReplay(c);
+  }
+
+  /** Lets the replay read on once the client has worked through what it was given. */
+  void creditReplay(MqttConnection c) {
+    if (replay != null && c.outbound.queuedCount() < REPLAY_QUEUE_LOW) {
+      replay.credit();
+    }
+  }
+
+  private void onReplayDone(MqttConnection c) {
+    if (replay == null) {
+      return;
+    }
+    replay = null;
+    replayFrom = Map.of();
+    ArrayDeque<Delivery> held = liveBacklog;
+    liveBacklog = null;
+    if (c.isConnected()) {
+      for (Delivery d : held) {
+        c.send(d);
+      }
+    }
+  }
+
+  void cancelReplay() {
+    if (replay != null) {
+      replay.cancel();
+    }
+  }
+
+  /** Watermark while connected (checkpoints): conservative, from what was routed to this connection. */
+  Map<Integer, Long> watermark(Outbound outbound) {
+    return bound(new HashMap<>(delivered), outbound);
+  }
+
+  /** Watermark at the end: {@code routedUntil} is the feed's position when this connection left it. */
+  Map<Integer, Long> finalWatermark(Outbound outbound, Map<Integer, Long> routedUntil) {
+    Map<Integer, Long> base = new HashMap<>(delivered);
+    routedUntil.forEach((p, end) -> base.merge(p, end, Math::max));
+    afterClose.forEach((p, off) -> base.merge(p, off, Math::min));
+    return bound(base, outbound);
+  }
+
+  private Map<Integer, Long> bound(Map<Integer, Long> base, Outbound outbound) {
+    if (replay != null) {
+      replayFrom.forEach((p, from) -> base.merge(p, Math.max(from, replayProgress.getOrDefault(p, from)), Math::min));
+    }
+    if (liveBacklog != null) {
+      for (Delivery d : liveBacklog) {
+        if (d.partition() >= 0) {
+          base.merge(d.partition(), d.offset(), Math::min);
+        }
+      }
+    }
+    if (outbound != null) {
+      outbound.oldestPending().forEach((p, off) -> base.merge(p, off, Math::min));
+    }
+    return base;
+  }
+}

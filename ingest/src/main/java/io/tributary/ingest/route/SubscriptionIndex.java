@@ -1,0 +1,144 @@
+package io.tributary.ingest.route;
+
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.topic.MatchMode;
+import io.tributary.core.topic.SharedFilter;
+import io.tributary.core.topic.SubscriptionTrie;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * This node's subscriptions: a topic trie of plain subscriptions and shared groups, plus each
+ * subscriber's own filters for removal. Single-threaded: owned by the feed thread.
+ */
+final class SubscriptionIndex {
+  private final SubscriptionTrie<Target> trie;
+  private final Map<Subscriber, Map<String, Target.Plain>> bySubscriber = new IdentityHashMap<>();
+  private final Map<String, SharedGroup> groups = new HashMap<>();
+  private final ArrayList<Target.Plain> hits = new ArrayList<>();
+
+  SubscriptionIndex(MatchMode mode) {
+    this.trie = new SubscriptionTrie<>(mode);
+  }
+
+  void subscribe(Subscriber s, String filter, SubscriptionOptions options) {
+    Map<String, Target.Plain> own = bySubscriber.computeIfAbsent(s, k -> new HashMap<>());
+    Target.Plain existing = own.get(filter);
+    if (existing != null) {
+      existing.options = options; // MQTT: a repeated SUBSCRIBE replaces the options
+      return;
+    }
+    Target.Plain plain = new Target.Plain(s, filter, options);
+    own.put(filter, plain);
+    SharedFilter shared = SharedFilter.parse(filter);
+    if (shared == null) {
+      trie.add(filter, plain);
+    } else {
+      SharedGroup group = groups.computeIfAbsent(filter, k -> {
+        SharedGroup g = new SharedGroup(shared.group(), shared.filter());
+        trie.add(shared.filter(), g);
+        return g;
+      });
+      group.members.add(plain);
+    }
+  }
+
+  void unsubscribe(Subscriber s, String filter) {
+    Map<String, Target.Plain> own = bySubscriber.get(s);
+    if (own == null) {
+      return;
+    }
+    Target.Plain plain = own.remove(filter);
+    if (own.isEmpty()) {
+      bySubscriber.remove(s);
+    }
+    if (plain == null) {
+      return;
+    }
+    SharedFilter shared = SharedFilter.parse(filter);
+    if (shared == null) {
+      trie.remove(filter, plain);
+    } else {
+      SharedGroup group = groups.get(filter);
+      if (group != null) {
+        group.members.remove(plain);
+        if (group.members.isEmpty()) {
+          groups.remove(filter);
+          trie.remove(shared.filter(), group);
+        }
+      }
+    }
+  }
+
+  void removeAll(Subscriber s) {
+    Map<String, Target.Plain> own = bySubscriber.get(s);
+    if (own == null) {
+      return;
+    }
+    for (String filter : new ArrayList<>(own.keySet())) {
+      unsubscribe(s, filter);
+    }
+  }
+
+  int size() {
+    return trie.size();
+  }
+
+  /** Hands one merged {@link Delivery} per matching subscriber to {@code out}. */
+  void match(Envelope e, int partition, long offset, BiConsumer<Subscriber, Delivery> out) {
+    hits.clear();
+    String publisher = e.clientId();
+    trie.forEachMatch(e.topic(), (filter, target) -> {
+      if (target instanceof Target.Plain plain) {
+        if (!(plain.options.noLocal() && plain.subscriber.clientId().equals(publisher))) {
+          hits.add(plain);
+        }
+      } else {
+        Target.Plain picked = ((SharedGroup) target).pick(publisher);
+        if (picked != null) {
+          hits.add(picked);
+        }
+      }
+    });
+    if (hits.isEmpty()) {
+      return;
+    }
+    if (hits.size() == 1) {
+      Target.Plain p = hits.get(0);
+      out.accept(p.subscriber, delivery(e, partition, offset, p.options.qos(), p.options.retainAsPublished(),
+          p.options.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {p.options.subscriptionId()}));
+      return;
+    }
+    Map<Subscriber, Merged> merged = new IdentityHashMap<>();
+    for (Target.Plain p : hits) {
+      merged.computeIfAbsent(p.subscriber, k -> new Merged()).add(p.options);
+    }
+    for (Map.Entry<Subscriber, Merged> m : merged.entrySet()) {
+      Merged v = m.getValue();
+      out.accept(m.getKey(), delivery(e, partition, offset, v.qos, v.retainAsPublished, v.ids));
+    }
+  }
+
+  private static Delivery delivery(Envelope e, int partition, long offset, int grantedQos, boolean rap, int[] ids) {
+    return new Delivery(e, partition, offset, Math.min(e.qos(), grantedQos), rap && e.retain(), ids);
+  }
+
+  /** Overlapping subscriptions of one subscriber, folded into one delivery. */
+  private static final class Merged {
+    int qos = -1;
+    boolean retainAsPublished;
+    int[] ids = Delivery.NO_IDS;
+
+    void add(SubscriptionOptions o) {
+      qos = Math.max(qos, o.qos());
+      retainAsPublished |= o.retainAsPublished();
+      if (o.subscriptionId() != 0) {
+        ids = java.util.Arrays.copyOf(ids, ids.length + 1);
+        ids[ids.length - 1] = o.subscriptionId();
+      }
+    }
+  }
+}
