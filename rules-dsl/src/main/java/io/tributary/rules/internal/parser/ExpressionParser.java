@@ -152,6 +152,9 @@ final class ExpressionParser {
         path.add(ts.next().value());
         return path;
       }
+      if (TokenStream.isReserved(ts.peek())) {
+        throw ts.expected("an alias name");
+      }
       path.add(ts.expect(TokenType.IDENT, "an alias name").text());
     } while (ts.accept(TokenType.DOT));
     return path;

@@ -83,9 +83,9 @@ public final class Numbers {
 
   /** Text of a decimal under the whole-number rule: whole values print without a fraction. */
   public static String formatWhole(BigDecimal d) {
-    if (isWhole(d)) {
-      BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-      return format(stripped.scale() < 0 ? stripped.setScale(0) : stripped);
+    int adjusted = d.precision() - d.scale() - 1;
+    if (isWhole(d) && adjusted < 21) {
+      return d.toBigInteger().toString();
     }
     return format(d);
   }
