@@ -1,0 +1,100 @@
+package io.tributary.ingest;
+
+import io.tributary.core.config.Profile;
+import io.tributary.core.config.TributaryConfig;
+import io.tributary.kafka.embedded.EmbeddedKafka;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One embedded Kafka broker and any number of gateway nodes on it, each with its own Vert.x, MQTT
+ * listener and HTTP server on free ports. Topic prefixes are unique per harness, so test classes
+ * sharing a JVM do not see each other's messages.
+ */
+public final class GatewayHarness implements AutoCloseable {
+  private final EmbeddedKafka kafka;
+  private final Path dir;
+  private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+  private final List<Node> nodes = new ArrayList<>();
+
+  /** A running gateway node. */
+  public record Node(Vertx vertx, Gateway gateway, HttpServer http, TributaryConfig config) {
+    public int mqttPort() {
+      return gateway.mqttPort();
+    }
+
+    public int httpPort() {
+      return http.actualPort();
+    }
+  }
+
+  public GatewayHarness() throws Exception {
+    dir = Files.createTempDirectory("tributary-it");
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+  }
+
+  public EmbeddedKafka kafka() {
+    return kafka;
+  }
+
+  public String topicPrefix() {
+    return prefix;
+  }
+
+  public TributaryConfig config(Profile profile) {
+    TributaryConfig c = TributaryConfig.defaults();
+    c.node.dev = true;
+    c.node.profile = profile;
+    c.kafka.bootstrap = kafka.bootstrapServers();
+    c.kafka.topicPrefix = prefix;
+    c.kafka.partitions = 3;
+    c.listeners.mqtt = 0;
+    c.listeners.mqttTls = -1;
+    c.listeners.http = 0;
+    return c;
+  }
+
+  public Node start() throws Exception {
+    return start(Profile.MQTT, c -> { });
+  }
+
+  public Node start(Profile profile, Consumer<TributaryConfig> tweak) throws Exception {
+    TributaryConfig c = config(profile);
+    tweak.accept(c);
+    Vertx vertx = Vertx.vertx();
+    Gateway g = Gateway.start(vertx, new GatewayOptions(c, "node-" + (nodes.size() + 1), kafka.bootstrapServers(), null))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Router router = Router.router(vertx);
+    g.mountHttp(router);
+    HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
+            .setWebSocketSubProtocols(List.of("mqtt", "mqttv3.1")))
+        .requestHandler(router).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Node n = new Node(vertx, g, http, c);
+    nodes.add(n);
+    return n;
+  }
+
+  /** Stops one node the way a process exit would: gateway first, then its Vert.x. */
+  public void stop(Node n) throws Exception {
+    nodes.remove(n);
+    n.gateway().stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    n.vertx().close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Node n : new ArrayList<>(nodes)) {
+      stop(n);
+    }
+    kafka.close();
+  }
+}
