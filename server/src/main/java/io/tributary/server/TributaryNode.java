@@ -1,6 +1,8 @@
 package io.tributary.server;
 
 import io.tributary.core.config.TributaryConfig;
+import io.tributary.ingest.Gateway;
+import io.tributary.ingest.GatewayOptions;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.tributary.server.config.ConfigLoader;
 import io.tributary.server.http.HealthCheck;
@@ -56,6 +58,7 @@ public final class TributaryNode implements AutoCloseable {
   private String bootstrapServers;
   private Vertx vertx;
   private ServerCertificate certificate;
+  private Gateway gateway;
   private HttpServer http;
   private HttpServer https;
   private HealthHandler health;
@@ -94,18 +97,22 @@ public final class TributaryNode implements AutoCloseable {
 
     startKafka();
     vertx = Vertx.vertx();
+    // Closing Vert.x also closes the HTTP and HTTPS servers it runs.
     closer.register("Vert.x", () -> Await.result(vertx.close(), Await.STOP_TIMEOUT, "closing Vert.x"));
     certificate = ServerCertificate.load(config.tls, dataDir, Clock.systemUTC().instant());
     KeyCertOptions tls = certificate.keyCertOptions();
+    startGateway(tls);
 
     Router router = Router.router(vertx);
     List<HealthCheck> checks = new ArrayList<>();
+    checks.add(new HealthCheck("gateway", gateway::isHealthy));
     if (kafka != null) {
       checks.add(new HealthCheck("embeddedKafka", kafka::isRunning));
     }
     health = new HealthHandler(nodeId, kafka != null ? "embedded" : "external", bootstrapServers,
         this::listenerPorts, checks, Clock.systemUTC());
     router.get("/health").handler(health);
+    gateway.mountHttp(router);
     http = listen(router, config.listeners.http, null, "HTTP");
     https = listen(router, config.listeners.https, tls, "HTTPS");
 
@@ -134,6 +141,13 @@ public final class TributaryNode implements AutoCloseable {
     bootstrapServers = kafka.bootstrapServers();
   }
 
+  /** The gateway stops first on close: clients are told before Vert.x and Kafka go away. */
+  private void startGateway(KeyCertOptions tls) {
+    gateway = Await.result(Gateway.start(vertx, new GatewayOptions(config, nodeId, bootstrapServers, tls)),
+        Await.START_TIMEOUT, "starting the gateway");
+    closer.register("gateway", () -> Await.result(gateway.stop(), Await.STOP_TIMEOUT, "stopping the gateway"));
+  }
+
   private HttpServer listen(Router router, int port, KeyCertOptions tls, String name) {
     if (port < 0) {
       return null;
@@ -142,7 +156,6 @@ public final class TributaryNode implements AutoCloseable {
         HttpListeners.options(config.listeners.host, port, tls, config.mqtt.maxPacketBytes));
     server.requestHandler(router);
     Await.result(server.listen(), Await.START_TIMEOUT, name + " listener on " + config.listeners.host + ":" + port);
-    closer.register(name + " listener", () -> Await.result(server.close(), Await.STOP_TIMEOUT, "closing " + name));
     return server;
   }
 
@@ -225,12 +238,17 @@ public final class TributaryNode implements AutoCloseable {
 
   /** Port of the MQTT listener, -1 when disabled. */
   public int mqttPort() {
-    return -1;
+    return gateway == null ? -1 : gateway.mqttPort();
   }
 
   /** Port of the MQTT-over-TLS listener, -1 when disabled. */
   public int mqttTlsPort() {
-    return -1;
+    return gateway == null ? -1 : gateway.mqttTlsPort();
+  }
+
+  /** The device gateway, for tests that look at its internals. */
+  public Gateway gateway() {
+    return gateway;
   }
 
   /** Port of the HTTP listener, -1 when disabled. */
