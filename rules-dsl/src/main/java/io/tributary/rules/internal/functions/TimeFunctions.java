@@ -21,7 +21,10 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * timestamp() (from the message's clock, once per message), newuuid(), parse_time (Joda-Time
@@ -29,6 +32,10 @@ import java.util.UUID;
  * the text has no zone).
  */
 final class TimeFunctions {
+
+  private static final int CACHE_LIMIT = 256;
+  private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+  private static final Map<String, DateTimeFormatter> PARSERS = new ConcurrentHashMap<>();
 
   private TimeFunctions() {}
 
@@ -47,13 +54,37 @@ final class TimeFunctions {
       return UNDEFINED;
     }
     try {
-      DateTimeFormatter fmt = DateTimeFormatter.ofPattern(JodaPatterns.toJavaTime(pattern), Locale.US)
-          .withZone(ZoneId.of(zone));
+      DateTimeFormatter fmt = formatter(pattern).withZone(ZoneId.of(zone));
       long epochMillis = millis.setScale(0, RoundingMode.FLOOR).longValueExact();
       return new StringValue(fmt.format(Instant.ofEpochMilli(epochMillis)));
     } catch (DateTimeException | IllegalArgumentException | ArithmeticException e) {
       return UNDEFINED;
     }
+  }
+
+  /** A formatter for a Joda-Time pattern, cached; throws IllegalArgumentException if invalid. */
+  private static DateTimeFormatter formatter(String jodaPattern) {
+    return cached(FORMATTERS, jodaPattern,
+        p -> DateTimeFormatter.ofPattern(JodaPatterns.toJavaTime(p), Locale.US));
+  }
+
+  /** A case-insensitive parser for a JDK pattern, cached. */
+  private static DateTimeFormatter parser(String pattern) {
+    return cached(PARSERS, pattern, p -> new DateTimeFormatterBuilder().parseCaseInsensitive()
+        .appendPattern(p).toFormatter(Locale.US));
+  }
+
+  private static DateTimeFormatter cached(Map<String, DateTimeFormatter> cache, String pattern,
+      Function<String, DateTimeFormatter> build) {
+    DateTimeFormatter f = cache.get(pattern);
+    if (f == null) {
+      f = build.apply(pattern);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(pattern, f);
+    }
+    return f;
   }
 
   private static Value timeToEpoch(Value text, Value patternValue) {
@@ -63,9 +94,7 @@ final class TimeFunctions {
       return UNDEFINED;
     }
     try {
-      DateTimeFormatter fmt = new DateTimeFormatterBuilder().parseCaseInsensitive()
-          .appendPattern(pattern).toFormatter(Locale.US);
-      TemporalAccessor t = fmt.parse(s);
+      TemporalAccessor t = parser(pattern).parse(s);
       if (t.isSupported(ChronoField.INSTANT_SECONDS)) {
         return IntValue.of(Instant.from(t).toEpochMilli());
       }

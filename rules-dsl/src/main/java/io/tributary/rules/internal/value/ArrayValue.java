@@ -5,8 +5,6 @@ import java.util.List;
 /** An Array; items may have mixed types. The list is never modified after construction. */
 public record ArrayValue(List<Value> items) implements Value {
 
-  public static final ArrayValue EMPTY = new ArrayValue(List.of());
-
   public ArrayValue {
     items = List.copyOf(items);
   }

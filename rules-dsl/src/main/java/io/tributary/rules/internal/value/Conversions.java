@@ -26,12 +26,6 @@ public final class Conversions {
     return null;
   }
 
-  /** True for Int, Decimal and numeric Strings. */
-  public static boolean isNumeric(Value v) {
-    return v instanceof IntValue || v instanceof DecimalValue
-        || (v instanceof StringValue s && Numbers.parse(s.value()) != null);
-  }
-
   /**
    * Implicit conversion to Int: a Decimal rounds to the nearest (half away from zero), a String
    * is parsed as a Decimal then truncated. Returns an {@link IntValue} or a whole {@link

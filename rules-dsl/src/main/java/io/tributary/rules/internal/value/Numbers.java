@@ -32,11 +32,6 @@ public final class Numbers {
     }
   }
 
-  /** The Int or Decimal for an arbitrary-size decimal, keeping the scale. */
-  public static Value decimal(BigDecimal d) {
-    return new DecimalValue(d);
-  }
-
   /** A double-precision result: NaN and infinities are Undefined. */
   public static Value ofDouble(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {

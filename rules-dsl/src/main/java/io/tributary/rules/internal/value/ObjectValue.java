@@ -1,7 +1,6 @@
 package io.tributary.rules.internal.value;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,8 +8,6 @@ import java.util.Map;
  * constructor is owned by the value from then on and must not be modified by the caller.
  */
 public record ObjectValue(Map<String, Value> fields) implements Value {
-
-  public static final ObjectValue EMPTY = new ObjectValue(new LinkedHashMap<>());
 
   public ObjectValue {
     fields = Collections.unmodifiableMap(fields);

@@ -5,8 +5,6 @@ import java.util.Objects;
 /** A String. */
 public record StringValue(String value) implements Value {
 
-  public static final StringValue EMPTY = new StringValue("");
-
   public StringValue {
     Objects.requireNonNull(value, "value");
   }
