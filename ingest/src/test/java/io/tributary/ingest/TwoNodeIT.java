@@ -1,12 +1,14 @@
 package io.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,10 +71,8 @@ class TwoNodeIT {
     pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload("state".getBytes(StandardCharsets.UTF_8)).send();
     pub.disconnect();
 
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (a.gateway().broker().retained().get(topic) == null && System.currentTimeMillis() < deadline) {
-      Thread.onSpinWait();
-    }
+    // node A learns of the retained message through the compacted retained topic
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.gateway().broker().retained().get(topic) != null);
     Mqtt5BlockingClient sub = Mqtt.v5(a, Mqtt.id("rsub"));
     sub.connect();
     try (var publishes = sub.publishes(MqttGlobalPublishFilter.ALL)) {

@@ -156,6 +156,8 @@ public final class SessionStore implements AutoCloseable {
       }
       try {
         serveBarriers();
+      } catch (WakeupException e) {
+        // another barrier arrived while reading end offsets: served on the next pass
       } catch (RuntimeException e) {
         LOG.warn("cannot read session topic end offsets; will retry", e);
       }
