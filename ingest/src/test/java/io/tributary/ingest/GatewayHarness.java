@@ -6,6 +6,7 @@ import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One embedded Kafka broker and any number of gateway nodes on it, each with its own Vert.x, MQTT
+ * An embedded Kafka broker and any number of gateway nodes on it, each with its own Vert.x, MQTT
  * listener and HTTP server on free ports. Topic prefixes are unique per harness, so test classes
- * sharing a JVM do not see each other's messages.
+ * sharing a JVM do not see each other's messages. The broker is shared by every harness in the JVM
+ * (starting one takes seconds) unless a test asks for its own, e.g. to stop it.
  */
 public final class GatewayHarness implements AutoCloseable {
+  private static EmbeddedKafka shared;
+
   private final EmbeddedKafka kafka;
-  private final Path dir;
+  private final boolean ownKafka;
   private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
   private final List<Node> nodes = new ArrayList<>();
+  private int started;
 
   /** A running gateway node. */
   public record Node(Vertx vertx, Gateway gateway, HttpServer http, TributaryConfig config) {
@@ -35,11 +40,35 @@ public final class GatewayHarness implements AutoCloseable {
     public int httpPort() {
       return http.actualPort();
     }
+
+    public int mqttTlsPort() {
+      return gateway.mqttTlsPort();
+    }
   }
 
+  /** A harness on the JVM's shared Kafka broker. */
   public GatewayHarness() throws Exception {
-    dir = Files.createTempDirectory("tributary-it");
-    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+    this(false);
+  }
+
+  /** With {@code ownKafka}, a broker of its own that {@link #close()} stops. */
+  public GatewayHarness(boolean ownKafka) throws Exception {
+    this.ownKafka = ownKafka;
+    this.kafka = ownKafka ? startKafka() : sharedKafka();
+  }
+
+  private static synchronized EmbeddedKafka sharedKafka() throws Exception {
+    if (shared == null || !shared.isRunning()) {
+      EmbeddedKafka k = startKafka();
+      Runtime.getRuntime().addShutdownHook(new Thread(k::close, "embedded-kafka-stop"));
+      shared = k;
+    }
+    return shared;
+  }
+
+  private static EmbeddedKafka startKafka() throws Exception {
+    Path dir = Files.createTempDirectory("tributary-it");
+    return EmbeddedKafka.start(dir.resolve("kafka"), 0);
   }
 
   public EmbeddedKafka kafka() {
@@ -68,10 +97,15 @@ public final class GatewayHarness implements AutoCloseable {
   }
 
   public Node start(Profile profile, Consumer<TributaryConfig> tweak) throws Exception {
+    return start(profile, tweak, null);
+  }
+
+  /** Starts a node whose TLS listener (enabled by {@code listeners.mqttTls >= 0}) uses {@code tls}. */
+  public Node start(Profile profile, Consumer<TributaryConfig> tweak, KeyCertOptions tls) throws Exception {
     TributaryConfig c = config(profile);
     tweak.accept(c);
     Vertx vertx = Vertx.vertx();
-    Gateway g = Gateway.start(vertx, new GatewayOptions(c, "node-" + (nodes.size() + 1), kafka.bootstrapServers(), null))
+    Gateway g = Gateway.start(vertx, new GatewayOptions(c, "node-" + (++started), kafka.bootstrapServers(), tls))
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     Router router = Router.router(vertx);
     g.mountHttp(router);
@@ -95,6 +129,8 @@ public final class GatewayHarness implements AutoCloseable {
     for (Node n : new ArrayList<>(nodes)) {
       stop(n);
     }
-    kafka.close();
+    if (ownKafka) {
+      kafka.close();
+    }
   }
 }
