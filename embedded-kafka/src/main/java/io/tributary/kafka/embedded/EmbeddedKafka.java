@@ -27,6 +27,18 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int BIND_ATTEMPTS = 3;
+  /**
+   * The broker reaches the Log4j 2 API (for its runtime log-level endpoint) but Tributary logs
+   * through SLF4J and ships no Log4j implementation; naming Log4j's built-in simple factory stops
+   * it from printing "could not find a logging implementation" at start-up.
+   */
+  private static final String LOG4J_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
+
+  static {
+    if (System.getProperty(LOG4J_CONTEXT_FACTORY) == null) {
+      System.setProperty(LOG4J_CONTEXT_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
+  }
 
   private final KafkaRaftServer server;
   private final Path logDir;

@@ -11,8 +11,8 @@ import java.util.Set;
  */
 final class EnvironmentVariables {
   static final String PREFIX = "TRIBUTARY_";
-  /** Read by the {@code tributary} script, not by the node. */
-  static final Set<String> NOT_CONFIGURATION = Set.of("TRIBUTARY_JAVA_OPTS");
+  /** Read by the {@code tributary} launcher script, not by the node. */
+  static final Set<String> NOT_CONFIGURATION = Set.of("TRIBUTARY_JAVA_OPTS", "TRIBUTARY_MVN_ARGS");
 
   private EnvironmentVariables() {}
 

@@ -93,7 +93,7 @@ class ConfigLoaderTest {
   @Test
   void variablesOutsideTheConfigurationAreIgnored() {
     TributaryConfig config = new ConfigLoader()
-        .environment(Map.of("PATH", "/bin", "TRIBUTARY_JAVA_OPTS", "-Xmx1g", "HOME", "/root"))
+        .environment(Map.of("PATH", "/bin", "TRIBUTARY_JAVA_OPTS", "-Xmx1g", "TRIBUTARY_MVN_ARGS", "-o", "HOME", "/root"))
         .load();
 
     assertThat(tree(config)).isEqualTo(tree(TributaryConfig.defaults()));
