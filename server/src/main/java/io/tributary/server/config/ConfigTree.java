@@ -46,7 +46,11 @@ final class ConfigTree {
       }
       JsonNode value = entry.getValue();
       switch (child.kind()) {
-        case SECTION -> mergeSection(target.withObjectProperty(key), value, child, path + ".", source);
+        case SECTION -> {
+          if (!value.isNull()) {
+            mergeSection(target.withObjectProperty(key), value, child, path + ".", source);
+          }
+        }
         case MAP -> mergeMap(target.withObjectProperty(key), value, path, source);
         case VALUE -> target.set(key, checked(value, child.type(), path, source));
       }
