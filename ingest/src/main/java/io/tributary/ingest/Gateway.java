@@ -1,6 +1,8 @@
 package io.tributary.ingest;
 
+import io.tributary.core.config.Profile;
 import io.tributary.core.config.TributaryConfig;
+import io.tributary.core.topic.MatchMode;
 import io.tributary.core.topic.TopicLimits;
 import io.tributary.ingest.broker.BrokerContext;
 import io.tributary.ingest.broker.ClientConnection;
@@ -15,6 +17,7 @@ import io.tributary.ingest.kafka.TopicSetup;
 import io.tributary.ingest.mqtt.MqttListener;
 import io.tributary.ingest.retained.RetainedStore;
 import io.tributary.ingest.route.MessageFeed;
+import io.tributary.ingest.session.SessionRecord;
 import io.tributary.ingest.session.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,7 +35,11 @@ public final class Gateway {
   private final BrokerContext broker;
   private final MqttListener tcp;
   private final MqttListener tls;
+  private static final long SWEEP_INTERVAL_MS = 30_000;
+  private static final long SWEEP_GRACE_MS = 60_000;
+
   private int mqttPort = -1;
+  private long sweeper = -1;
   private int mqttTlsPort = -1;
   private volatile boolean healthy = true;
 
@@ -62,20 +69,19 @@ public final class Gateway {
     sessions.start();
     TopicLimits topicLimits = new TopicLimits(config.mqtt.maxTopicBytes, config.mqtt.maxTopicLevels,
         TopicLimits.awsDefaults().maxShareNameChars());
+    MatchMode mode = config.node.profile == Profile.AWS_STRICT ? MatchMode.AWS_STRICT : MatchMode.MQTT;
+    MessageFeed feed = new MessageFeed(KafkaSettings.consumer(bootstrap, config.kafka, "tributary-feed-" + o.nodeId()),
+        config.kafka.topics().messages(), mode);
+    feed.start();
     Publisher publisher = new Publisher(log, retained);
     BrokerContext ctx = new BrokerContext(vertx, o.nodeId(), config.node.profile, config.mqtt, topicLimits, o.clock(),
-        log, null, retained, sessions, new ConnectionRegistry(), publisher,
+        log, feed, retained, sessions, new ConnectionRegistry(), publisher,
         new LifecycleEvents(publisher, o.nodeId()), new WillScheduler(vertx, publisher),
         o.authenticator(), o.authorizer(),
         KafkaSettings.consumer(bootstrap, config.kafka, "tributary-replay-" + o.nodeId()));
-    MessageFeed feed = new MessageFeed(KafkaSettings.consumer(bootstrap, config.kafka, "tributary-feed-" + o.nodeId()),
-        config.kafka.topics().messages(), ctx.matchMode());
-    feed.start();
-    BrokerContext withFeed = new BrokerContext(vertx, ctx.nodeId(), ctx.profile(), ctx.limits(), ctx.topicLimits(),
-        ctx.clock(), log, feed, retained, sessions, ctx.connections(), publisher, ctx.lifecycle(), ctx.wills(),
-        ctx.authenticator(), ctx.authorizer(), ctx.replayConsumerProps());
-    Gateway g = new Gateway(withFeed);
+    Gateway g = new Gateway(ctx);
     sessions.addListener(g::onSessionChange);
+    g.releaseSessionsOfPreviousRun();
     return g;
   }
 
@@ -92,11 +98,47 @@ public final class Gateway {
           mqttTlsPort = p;
           return null;
         });
+    sweeper = vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
+      sweepEndedSessions();
+      return null;
+    }));
     return Future.all(plain, secure).map(this);
   }
 
+  /**
+   * A node that stopped without closing its connections (a crash) left their sessions marked
+   * connected. At start, before any client can connect, they are marked disconnected as of now,
+   * keeping their positions, so they resume elsewhere and expire as usual.
+   */
+  private void releaseSessionsOfPreviousRun() {
+    for (SessionRecord r : broker.sessions().all()) {
+      if (r.connected() && broker.nodeId().equals(r.nodeId())) {
+        broker.sessions().write(r.disconnected(broker.now(), r.expirySeconds(), r.positions()), err -> {
+          if (err != null) {
+            LOG.warn("could not release session {} of a previous run: {}", r.clientId(), err.toString());
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * Deletes the session records this node wrote for sessions that have ended: disconnected and past
+   * their expiry by a grace period (so a client reconnecting at the last moment keeps its epoch).
+   * Each node sweeps only its own records, so two nodes never race on one client id.
+   */
+  public void sweepEndedSessions() {
+    long cutoff = broker.now() - SWEEP_GRACE_MS;
+    for (SessionRecord r : broker.sessions().all()) {
+      if (broker.nodeId().equals(r.nodeId()) && r.expiredAt(cutoff)
+          && broker.connections().get(r.clientId()) == null) {
+        broker.sessions().delete(r.clientId(), err -> { });
+      }
+    }
+  }
+
   /** A newer claim of a client id (from any node) takes over a local connection and cancels a pending will. */
-  private void onSessionChange(String clientId, io.tributary.ingest.session.SessionRecord record) {
+  private void onSessionChange(String clientId, SessionRecord record) {
     if (record == null || !record.connected()) {
       return;
     }
@@ -134,6 +176,7 @@ public final class Gateway {
   /** Disconnects every client (MQTT 5: 0x8B), waits for Kafka to acknowledge what was accepted, then closes the clients. */
   public Future<Void> stop() {
     healthy = false;
+    broker.vertx().cancelTimer(sweeper);
     for (ClientConnection c : broker.connections().all()) {
       c.shutdown();
     }

@@ -2,6 +2,7 @@ package io.tributary.ingest;
 
 import io.tributary.core.config.Profile;
 import io.tributary.core.config.TributaryConfig;
+import io.tributary.ingest.auth.DevModeSecurity;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -10,6 +11,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -102,10 +104,22 @@ public final class GatewayHarness implements AutoCloseable {
 
   /** Starts a node whose TLS listener (enabled by {@code listeners.mqttTls >= 0}) uses {@code tls}. */
   public Node start(Profile profile, Consumer<TributaryConfig> tweak, KeyCertOptions tls) throws Exception {
+    return start(profile, tweak, tls, "node-" + (++started), Clock.systemUTC());
+  }
+
+  /** Starts a node with a given id (a restarted node keeps its id) and clock. */
+  public Node start(Profile profile, Consumer<TributaryConfig> tweak, String nodeId, Clock clock) throws Exception {
+    return start(profile, tweak, null, nodeId, clock);
+  }
+
+  private Node start(Profile profile, Consumer<TributaryConfig> tweak, KeyCertOptions tls, String nodeId, Clock clock)
+      throws Exception {
     TributaryConfig c = config(profile);
     tweak.accept(c);
     Vertx vertx = Vertx.vertx();
-    Gateway g = Gateway.start(vertx, new GatewayOptions(c, "node-" + (++started), kafka.bootstrapServers(), tls))
+    GatewayOptions options = new GatewayOptions(c, nodeId, kafka.bootstrapServers(), tls,
+        DevModeSecurity.INSTANCE, DevModeSecurity.INSTANCE, clock);
+    Gateway g = Gateway.start(vertx, options)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     Router router = Router.router(vertx);
     g.mountHttp(router);

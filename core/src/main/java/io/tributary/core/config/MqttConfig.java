@@ -28,7 +28,7 @@ public final class MqttConfig {
   /** Session expiry: upper bound (AWS: 7 days) and the value used for MQTT 3.1.1 persistent sessions (AWS: 1 h). */
   public long maxSessionExpirySeconds = 7 * 24 * 3600;
   public long defaultSessionExpirySeconds = 3600;
-  /** Messages kept per offline persistent session before the oldest are dropped (counted, logged). */
+  /** QoS 1/2 messages queued for a connected client beyond its in-flight window; past it the oldest are dropped. */
   public int maxQueuedMessagesPerSession = 10_000;
   /** Bytes of publishes this node has handed to Kafka but not yet had acknowledged; reading stops above it. */
   public long maxPendingProduceBytes = 64L * 1024 * 1024;

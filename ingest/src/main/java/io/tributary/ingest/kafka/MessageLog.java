@@ -5,7 +5,6 @@ import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -99,10 +98,5 @@ public final class MessageLog implements AutoCloseable {
   @Override
   public void close() {
     producer.close(java.time.Duration.ofSeconds(10));
-  }
-
-  /** Milliseconds a caller may wait on Kafka before giving a client an error. */
-  public static long ackTimeoutMillis() {
-    return TimeUnit.SECONDS.toMillis(120);
   }
 }

@@ -26,6 +26,7 @@ final class InboundPublishes {
   private final Map<Integer, String> topicAliases = new HashMap<>();
   private int unacknowledged;
   private boolean paused;
+  private boolean waitingForKafka;
 
   InboundPublishes(MqttConnection c) {
     this.c = c;
@@ -186,8 +187,18 @@ final class InboundPublishes {
       paused = true;
       c.transport.pause();
       if (kafkaBehind) {
-        c.broker.publisher().whenWritable(() -> c.ctx.runOnContext(v -> maybeResume()));
+        waitForKafka();
       }
+    }
+  }
+
+  private void waitForKafka() {
+    if (!waitingForKafka) {
+      waitingForKafka = true;
+      c.broker.publisher().whenWritable(() -> c.ctx.runOnContext(v -> {
+        waitingForKafka = false;
+        maybeResume();
+      }));
     }
   }
 
@@ -196,7 +207,7 @@ final class InboundPublishes {
       return;
     }
     if (c.broker.publisher().saturated()) {
-      c.broker.publisher().whenWritable(() -> c.ctx.runOnContext(v -> maybeResume()));
+      waitForKafka();
       return;
     }
     if (unacknowledged < c.broker.limits().receiveMaximum) {

@@ -82,7 +82,7 @@ final class Subscriptions {
         sendRetained(g);
       }
     };
-    persistThen(granted.isEmpty(), apply, packetId, codes, v5);
+    persistThen(granted.isEmpty(), apply);
   }
 
   /** 0 when the filter may be subscribed, otherwise the MQTT 5 reason code. */
@@ -145,11 +145,11 @@ final class Subscriptions {
       c.transport.write(Packets.unsubAck(packetId, codes, c.v5()));
       c.broker.lifecycle().subscriptions(c.who(), false, removed, c.broker.now(), c.ctx);
     };
-    persistThen(removed.isEmpty(), apply, packetId, null, c.v5());
+    persistThen(removed.isEmpty(), apply);
   }
 
   /** Runs {@code apply} once a persistent session's new subscription set is in Kafka (at once otherwise). */
-  private void persistThen(boolean unchanged, Runnable apply, int packetId, int[] subackCodes, boolean v5) {
+  private void persistThen(boolean unchanged, Runnable apply) {
     if (unchanged || c.sessionExpirySeconds == 0) {
       apply.run();
       return;

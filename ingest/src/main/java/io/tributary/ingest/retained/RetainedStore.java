@@ -40,6 +40,8 @@ public final class RetainedStore implements AutoCloseable {
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
+  /** End offsets at start; the view is loaded once the consumer reaches them. */
+  private volatile Map<TopicPartition, Long> endOffsets;
 
   /** A retained message and where it was read from. */
   public record Entry(Envelope envelope, int partition, long offset) {}
@@ -59,10 +61,8 @@ public final class RetainedStore implements AutoCloseable {
     }
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
-    Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
+    endOffsets = consumer.endOffsets(parts, Duration.ofSeconds(30));
     thread.start();
-    // Caught up once every partition's position reaches the end offsets read before starting.
-    endOffsets = end;
     try {
       if (!caughtUp.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("retained messages did not load within 120 s");
@@ -71,8 +71,6 @@ public final class RetainedStore implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
-  private volatile Map<TopicPartition, Long> endOffsets;
 
   public Envelope get(String mqttTopic) {
     Entry e = entries.get(mqttTopic);
