@@ -16,4 +16,14 @@ public record TopicNames(String prefix) {
   public String sessions() {
     return prefix + "sessions";
   }
+
+  /** Compacted: topic rules by rule name, as GetTopicRule returns them; tombstone on delete. */
+  public String rules() {
+    return prefix + "rules";
+  }
+
+  /** Rule action invocations for external targets (HTTP, external Kafka), executed by the connectors. */
+  public String ruleActions() {
+    return prefix + "rules.actions";
+  }
 }
