@@ -13,6 +13,7 @@ public final class TributaryConfig {
   public ListenersConfig listeners = new ListenersConfig();
   public TlsConfig tls = new TlsConfig();
   public MqttConfig mqtt = new MqttConfig();
+  public ShadowConfig shadow = new ShadowConfig();
 
   public static TributaryConfig defaults() {
     return new TributaryConfig();
