@@ -1,0 +1,83 @@
+package io.tributary.streams.shadow;
+
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.envelope.EnvelopeFormatException;
+import io.tributary.shadow.ShadowTopic;
+import io.tributary.shadow.ShadowTopics;
+import io.tributary.streams.shadow.internal.EnvelopeSerde;
+import io.tributary.streams.shadow.internal.ShadowKeys;
+import io.tributary.streams.shadow.internal.ShadowProcessor;
+import io.tributary.streams.shadow.internal.ShadowStore;
+import io.tributary.streams.shadow.internal.ThingPartitioner;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shadow job's topology:
+ * <pre>
+ * messages ─▶ shadow requests (not wills) keyed thing/shadow ─▶ repartition by thing
+ *          ─▶ ShadowService against the "shadows" store ─▶ responses ─▶ messages
+ * </pre>
+ * The repartition topic ({@code <applicationId>-shadow-requests-repartition}) puts all requests of
+ * one thing in one task, in order; the store's changelog is {@code <applicationId>-shadows-changelog}.
+ */
+public final class ShadowTopology {
+  private static final Logger LOG = LoggerFactory.getLogger(ShadowTopology.class);
+
+  private ShadowTopology() {}
+
+  public static Topology build(ShadowJobConfig config) {
+    String messages = config.topics().messages();
+    Serde<Envelope> envelopes = EnvelopeSerde.create();
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(ShadowStore.builder());
+    builder.stream(messages, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("messages"))
+        .flatMap((key, bytes) -> request(bytes).map(e -> List.of(KeyValue.pair(key(e), e))).orElse(List.of()),
+            Named.as("shadow-requests-by-shadow"))
+        .repartition(Repartitioned.with(Serdes.String(), envelopes)
+            .withName("shadow-requests")
+            .withStreamPartitioner(new ThingPartitioner<>()))
+        .process(() -> new ShadowProcessor(config.limits(), config.nodeId(), config.clock()),
+            Named.as("shadow-service"), ShadowStore.NAME)
+        .to(messages, Produced.with(Serdes.String(), envelopes).withName("shadow-responses"));
+    return builder.build();
+  }
+
+  /**
+   * The envelope in {@code bytes} if it is a shadow request the service must answer: published on
+   * a request topic, and not a will (AWS's shadow service ignores last-will messages).
+   */
+  static Optional<Envelope> request(byte[] bytes) {
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    Envelope envelope;
+    try {
+      envelope = EnvelopeCodec.decode(bytes);
+    } catch (EnvelopeFormatException e) {
+      LOG.warn("skipping an unreadable message: {}", e.getMessage());
+      return Optional.empty();
+    }
+    if (envelope.origin() == Envelope.Origin.WILL || envelope.origin() == Envelope.Origin.SHADOW) {
+      return Optional.empty();
+    }
+    return ShadowTopics.parseRequest(envelope.topic()).isPresent() ? Optional.of(envelope) : Optional.empty();
+  }
+
+  private static String key(Envelope request) {
+    ShadowTopic topic = ShadowTopics.parseRequest(request.topic()).orElseThrow();
+    return ShadowKeys.of(topic.shadow());
+  }
+}
