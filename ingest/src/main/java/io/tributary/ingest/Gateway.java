@@ -17,6 +17,7 @@ import io.tributary.ingest.kafka.TopicSetup;
 import io.tributary.ingest.mqtt.MqttListener;
 import io.tributary.ingest.retained.RetainedStore;
 import io.tributary.ingest.route.MessageFeed;
+import io.tributary.ingest.route.SharedMembership;
 import io.tributary.ingest.session.SessionRecord;
 import io.tributary.ingest.session.SessionStore;
 import io.vertx.core.Future;
@@ -80,6 +81,9 @@ public final class Gateway {
         o.authenticator(), o.authorizer(),
         KafkaSettings.consumer(bootstrap, config.kafka, "tributary-replay-" + o.nodeId()));
     Gateway g = new Gateway(ctx);
+    SharedMembership shared = new SharedMembership(feed, sessions::get);
+    sessions.addListener(shared::onSession);
+    sessions.all().forEach(r -> shared.onSession(r.clientId(), r));
     sessions.addListener(g::onSessionChange);
     g.releaseSessionsOfPreviousRun();
     return g;

@@ -132,6 +132,7 @@ final class RawMqtt implements AutoCloseable {
     try (InputStream in = socket.getInputStream()) {
       int n;
       while ((n = in.read(buf)) >= 0) {
+        System.err.println("RAWDEBUG read " + n);
         decoder.writeInbound(Unpooled.copiedBuffer(buf, 0, n));
         Object m;
         while ((m = decoder.readInbound()) != null) {
@@ -144,7 +145,12 @@ final class RawMqtt implements AutoCloseable {
       }
     } catch (IOException e) {
       // reset by the peer or closed by us: either way the connection is over
+      System.err.println("RAWDEBUG io " + e);
+    } catch (RuntimeException e) {
+      System.err.println("RAWDEBUG " + e);
+      e.printStackTrace();
     } finally {
+      System.err.println("RAWDEBUG end");
       closedAtNanos = System.nanoTime();
       closed.countDown();
     }

@@ -82,7 +82,7 @@ final class Subscriptions {
         sendRetained(g);
       }
     };
-    persistThen(granted.isEmpty(), apply);
+    persistThen(granted.isEmpty(), granted.stream().anyMatch(g -> SharedFilter.parse(g.filter()) != null), apply);
   }
 
   /** 0 when the filter may be subscribed, otherwise the MQTT 5 reason code. */
@@ -145,12 +145,15 @@ final class Subscriptions {
       c.transport.write(Packets.unsubAck(packetId, codes, c.v5()));
       c.broker.lifecycle().subscriptions(c.who(), false, removed, c.broker.now(), c.ctx);
     };
-    persistThen(removed.isEmpty(), apply);
+    persistThen(removed.isEmpty(), removed.stream().anyMatch(f -> SharedFilter.parse(f) != null), apply);
   }
 
-  /** Runs {@code apply} once a persistent session's new subscription set is in Kafka (at once otherwise). */
-  private void persistThen(boolean unchanged, Runnable apply) {
-    if (unchanged || c.sessionExpirySeconds == 0) {
+  /**
+   * Runs {@code apply} once the new subscription set is in Kafka when the session is persistent or
+   * the change touches a shared subscription (every node needs a group's members); at once otherwise.
+   */
+  private void persistThen(boolean unchanged, boolean shared, Runnable apply) {
+    if (unchanged || (c.sessionExpirySeconds == 0 && !shared)) {
       apply.run();
       return;
     }

@@ -101,6 +101,11 @@ public final class MessageFeed implements AutoCloseable {
     });
   }
 
+  /** The connected members of shared filter {@code $share/g/f} on every node, as the sessions topic tells. */
+  public void sharedGroupMembers(String sharedFilter, List<String> sortedClientIds) {
+    submit(idx -> idx.clusterMembers(sharedFilter, sortedClientIds));
+  }
+
   /** Messages routed since start (for metrics). */
   public long routedCount() {
     return routed;

@@ -7,6 +7,7 @@ import io.tributary.core.topic.SubscriptionTrie;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -18,6 +19,7 @@ final class SubscriptionIndex {
   private final SubscriptionTrie<Target> trie;
   private final Map<Subscriber, Map<String, Target.Plain>> bySubscriber = new IdentityHashMap<>();
   private final Map<String, SharedGroup> groups = new HashMap<>();
+  private final Map<String, List<String>> clusterMembers = new HashMap<>();
   private final ArrayList<Target.Plain> hits = new ArrayList<>();
 
   SubscriptionIndex(MatchMode mode) {
@@ -39,6 +41,7 @@ final class SubscriptionIndex {
     } else {
       SharedGroup group = groups.computeIfAbsent(filter, k -> {
         SharedGroup g = new SharedGroup(shared.group(), shared.filter());
+        g.clusterMembers = clusterMembers.getOrDefault(filter, List.of());
         trie.add(shared.filter(), g);
         return g;
       });
@@ -83,6 +86,15 @@ final class SubscriptionIndex {
     }
   }
 
+  /** Replaces the cluster-wide members of shared filter {@code sharedFilter} ({@code $share/g/f}). */
+  void clusterMembers(String sharedFilter, List<String> sortedClientIds) {
+    clusterMembers.put(sharedFilter, sortedClientIds);
+    SharedGroup g = groups.get(sharedFilter);
+    if (g != null) {
+      g.clusterMembers = sortedClientIds;
+    }
+  }
+
   int size() {
     return trie.size();
   }
@@ -97,7 +109,7 @@ final class SubscriptionIndex {
           hits.add(plain);
         }
       } else {
-        Target.Plain picked = ((SharedGroup) target).pick(publisher);
+        Target.Plain picked = ((SharedGroup) target).pick(publisher, partition, offset);
         if (picked != null) {
           hits.add(picked);
         }
