@@ -1,7 +1,10 @@
 package io.tributary.streams.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.connectors.Target;
 import io.tributary.rules.CompiledRule;
+import io.tributary.rules.MessageContext;
+import io.tributary.rules.RuleOutput;
 import io.tributary.rules.SqlParseException;
 import io.tributary.rules.Template;
 import java.util.ArrayList;
@@ -36,10 +39,17 @@ final class Json {
     }
   }
 
+  /** A {@code {key, value}} pair: the key is a template, or literal text when {@code key} is null. */
+  record Pair(Template key, String literalKey, Template value) {
+    Target.Header render(MessageContext message, RuleOutput output) {
+      return new Target.Header(key == null ? literalKey : key.render(message, output), value.render(message, output));
+    }
+  }
+
   /** A list of {@code {key, value}} objects; keys are literal when {@code keyTemplates} is false. */
-  static List<Template[]> pairs(CompiledRule rule, JsonNode node, String field, String where, boolean keyTemplates) {
+  static List<Pair> pairs(CompiledRule rule, JsonNode node, String field, String where, boolean keyTemplates) {
     JsonNode list = node.get(field);
-    List<Template[]> out = new ArrayList<>();
+    List<Pair> out = new ArrayList<>();
     if (list == null || list.isNull()) {
       return out;
     }
@@ -49,14 +59,17 @@ final class Json {
     for (JsonNode item : list) {
       String key = text(item, "key", where + "." + field + "[]", true);
       String value = text(item, "value", where + "." + field + "[]", true);
-      Template k = keyTemplates ? template(rule, key, where + "." + field + "[].key") : literal(rule, key);
-      out.add(new Template[] {k, template(rule, value, where + "." + field + "[].value")});
+      out.add(new Pair(keyTemplates ? template(rule, key, where + "." + field + "[].key") : null, key,
+          template(rule, value, where + "." + field + "[].value")));
     }
     return out;
   }
 
-  /** A template that renders {@code text} verbatim, even if it contains {@code ${}. */
-  private static Template literal(CompiledRule rule, String text) {
-    return rule.template(text.replace("${", "${'$'}{").replace("${'$'}{'$'}{", "${'$'}{"));
+  static List<Target.Header> render(List<Pair> pairs, MessageContext message, RuleOutput output) {
+    List<Target.Header> out = new ArrayList<>(pairs.size());
+    for (Pair p : pairs) {
+      out.add(p.render(message, output));
+    }
+    return out;
   }
 }
