@@ -1,0 +1,106 @@
+package io.tributary.streams.rules;
+
+import io.tributary.connectors.RuleRecords;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.Topics;
+import io.tributary.rules.MessageContext;
+import io.tributary.rules.RuleOutput;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the rules matching each message of the message topic and dispatches their actions.
+ * The candidate rules come from the task's {@link RuleIndex}; the message gets one
+ * {@link MessageContext}, so its payload is parsed once however many rules evaluate it. A Basic
+ * Ingest message ({@code $aws/rules/<rule>/...}) goes to the named rule only, with the prefix
+ * removed from {@code topic()}. Messages that went through {@link RuleRecords#MAX_HOPS} republishes
+ * are not evaluated again.
+ */
+final class RulesProcessor implements Processor<String, byte[], byte[], Output> {
+  private static final Logger LOG = LoggerFactory.getLogger(RulesProcessor.class);
+  private static final byte[] NO_KEY = new byte[0];
+
+  private final RuleIndex index;
+  private final ActionDispatcher dispatcher;
+  private final RulesMetrics metrics;
+  private final Clock clock;
+  private final List<CompiledTopicRule> matches = new ArrayList<>();
+  private ProcessorContext<byte[], Output> context;
+
+  RulesProcessor(RuleCatalog catalog, RulesTopology.Settings settings, RulesMetrics metrics) {
+    this.index = new RuleIndex(catalog, settings.matchMode());
+    this.dispatcher = new ActionDispatcher(settings, metrics);
+    this.metrics = metrics;
+    this.clock = settings.clock();
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], Output> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    metrics.messages.increment();
+    int hops = RuleRecords.hops(record.headers());
+    if (hops >= RuleRecords.MAX_HOPS) {
+      metrics.loopsStopped.increment();
+      return;
+    }
+    if (record.value() == null) {
+      return;
+    }
+    Envelope envelope;
+    try {
+      envelope = EnvelopeCodec.decode(record.value());
+    } catch (RuntimeException e) {
+      metrics.malformed.increment();
+      return;
+    }
+    index.refresh();
+    String topic = envelope.topic();
+    String ingestRule = Topics.basicIngestRule(topic);
+    matches.clear();
+    if (ingestRule != null) {
+      CompiledTopicRule rule = index.enabled(ingestRule);
+      if (rule != null) {
+        matches.add(rule);
+      }
+      int start = Topics.BASIC_INGEST_PREFIX.length() + ingestRule.length() + 1;
+      topic = start <= topic.length() ? topic.substring(start) : "";
+    } else {
+      index.match(topic, matches);
+    }
+    if (matches.isEmpty()) {
+      return;
+    }
+    MessageContext ctx = Contexts.of(envelope, topic, clock);
+    byte[] key = record.key() == null ? NO_KEY : record.key().getBytes(StandardCharsets.UTF_8);
+    long timestamp = record.timestamp();
+    ActionDispatcher.Sink sink = (k, out, headers) -> context.forward(new Record<>(k, out, timestamp, headers));
+    for (CompiledTopicRule rule : matches) {
+      metrics.evaluations.increment();
+      Optional<RuleOutput> output;
+      try {
+        output = rule.sql().evaluate(ctx);
+      } catch (RuntimeException e) {
+        metrics.evaluationErrors.increment();
+        LOG.warn("Rule {} failed on a message on {}: {}", rule.name(), envelope.topic(), e.toString());
+        continue;
+      }
+      if (output.isPresent()) {
+        metrics.outputs.increment();
+        dispatcher.dispatch(rule, ctx, envelope, key, output.get(), hops, sink);
+      }
+    }
+  }
+}

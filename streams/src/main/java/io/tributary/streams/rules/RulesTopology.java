@@ -1,0 +1,70 @@
+package io.tributary.streams.rules;
+
+import io.tributary.core.config.TopicNames;
+import io.tributary.core.topic.MatchMode;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The rules job's topology:
+ *
+ * <pre>
+ *   &lt;prefix&gt;rules ──▶ global store "rules" ──▶ RuleCatalog (compiled rules, copy-on-write)
+ *                                                   │ read per message
+ *   &lt;prefix&gt;messages ──▶ RulesProcessor ──▶ sink (topic from each record):
+ *                                             &lt;prefix&gt;messages       republish
+ *                                             any platform topic     kafka action
+ *                                             &lt;prefix&gt;rules.actions  invocations for the connectors
+ * </pre>
+ *
+ * Every output is written in the transaction that consumes its input ({@code exactly_once_v2}).
+ */
+public final class RulesTopology {
+  static final String RULE_STORE = "rules";
+
+  /**
+   * What the topology needs to know.
+   *
+   * @param matchMode {@code '#'} semantics of FROM filters (AWS_STRICT under the aws-strict profile)
+   * @param topicCatalog which platform topics exist, for kafka actions
+   */
+  public record Settings(TopicNames topics, String nodeId, Clock clock, MatchMode matchMode, TopicCatalog topicCatalog) {}
+
+  private RulesTopology() {}
+
+  /** Builds the topology; its counters are updated in {@code metrics}. */
+  public static Topology build(Settings settings, RulesMetrics metrics) {
+    RuleCatalog catalog = new RuleCatalog();
+    Topology topology = new Topology();
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULE_STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        "rules-source", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().rules(),
+        "rules-store-processor", () -> new RuleStoreProcessor(catalog));
+    topology.addSource("messages", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
+    topology.addProcessor("rules-processor", () -> new RulesProcessor(catalog, settings, metrics), "messages");
+    topology.addSink("rules-sink", (key, value, ctx) -> value.topic(), new ByteArraySerializer(),
+        (topic, output) -> output.value(), new ExplicitPartition(), "rules-processor");
+    return topology;
+  }
+
+  /** The partition an {@link Output} names, else the default partitioner; drops a record for a partition that does not exist. */
+  private static final class ExplicitPartition implements StreamPartitioner<byte[], Output> {
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, byte[] key, Output value, int numPartitions) {
+      Integer p = value.partition();
+      if (p == null) {
+        return Optional.empty();
+      }
+      return Optional.of(p < numPartitions ? Set.of(p) : Set.of());
+    }
+  }
+}
