@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.Mqtt5Properties;
 import io.tributary.core.envelope.Mqtt5Properties.UserProperty;
+import io.tributary.core.topic.InternalTopics;
 import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.Topics;
 import io.tributary.ingest.auth.Action;
@@ -45,6 +46,10 @@ final class HttpPublish {
     TopicError err = Topics.validateName(topic, broker.topicLimits());
     if (err != null) {
       AwsErrors.badRequest(rc, "invalid topic: " + err.message());
+      return;
+    }
+    if (InternalTopics.isInternal(topic)) {
+      AwsErrors.send(rc, 403, "ForbiddenException", "topics under $tributary/ are reserved");
       return;
     }
     int qos;

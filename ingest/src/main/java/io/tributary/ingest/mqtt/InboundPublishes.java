@@ -5,6 +5,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.topic.InternalTopics;
 import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.Topics;
 import io.tributary.ingest.auth.Action;
@@ -50,6 +51,10 @@ final class InboundPublishes {
     TopicError err = Topics.validateName(topic, c.broker.topicLimits());
     if (err != null) {
       reject(qos, packetId, Reason.TOPIC_NAME_INVALID, "topic name invalid: " + err.message(), DisconnectReason.CLIENT_ERROR);
+      return;
+    }
+    if (InternalTopics.isInternal(topic)) {
+      reject(qos, packetId, Reason.TOPIC_NAME_INVALID, "topics under $tributary/ are reserved", DisconnectReason.CLIENT_ERROR);
       return;
     }
     ByteBuf content = m.content();

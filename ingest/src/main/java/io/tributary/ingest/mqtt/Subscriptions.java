@@ -5,6 +5,7 @@ import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.tributary.core.topic.InternalTopics;
 import io.tributary.core.topic.SharedFilter;
 import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.Topics;
@@ -97,7 +98,8 @@ final class Subscriptions {
     if (v5 && o.isNoLocal() && SharedFilter.parse(filter) != null) {
       return Reason.TOPIC_FILTER_INVALID; // MQTT 5 §3.8.3.1: No Local on a shared subscription is not allowed
     }
-    if (!c.broker.authorizer().allowed(c.principal, c.clientId(), Action.SUBSCRIBE, filter)) {
+    if (InternalTopics.isInternal(filter)
+        || !c.broker.authorizer().allowed(c.principal, c.clientId(), Action.SUBSCRIBE, filter)) {
       return Reason.NOT_AUTHORIZED;
     }
     if (!c.subscriptions.containsKey(filter) && c.subscriptions.size() >= c.broker.limits().maxSubscriptionsPerSession) {
