@@ -13,6 +13,15 @@ final class NodeIdentity {
 
   private NodeIdentity() {}
 
+  /** This machine's name as other nodes should reach it, for a listener bound to every interface. */
+  static String advertisedHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
   static String resolve(String configured, Path dataDir) {
     if (configured != null && !configured.isBlank()) {
       return configured.trim();

@@ -8,7 +8,10 @@ import io.tributary.server.config.ConfigLoader;
 import io.tributary.server.http.HealthCheck;
 import io.tributary.server.http.HealthHandler;
 import io.tributary.server.http.HttpListeners;
+import io.tributary.server.shadow.ShadowHttp;
 import io.tributary.server.tls.ServerCertificate;
+import io.tributary.streams.shadow.ShadowJob;
+import io.tributary.streams.shadow.ShadowJobConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.KeyCertOptions;
@@ -61,6 +64,7 @@ public final class TributaryNode implements AutoCloseable {
   private Gateway gateway;
   private HttpServer http;
   private HttpServer https;
+  private ShadowJob shadowJob;
   private HealthHandler health;
   private String banner;
   private boolean closed;
@@ -109,12 +113,18 @@ public final class TributaryNode implements AutoCloseable {
     if (kafka != null) {
       checks.add(new HealthCheck("embeddedKafka", kafka::isRunning));
     }
+    if (config.shadow.enabled) {
+      checks.add(new HealthCheck("shadowJob", () -> shadowJob == null || shadowJob.isHealthy()));
+    }
     health = new HealthHandler(nodeId, kafka != null ? "embedded" : "external", bootstrapServers,
         this::listenerPorts, checks, Clock.systemUTC());
     router.get("/health").handler(health);
     gateway.mountHttp(router);
     http = listen(router, config.listeners.http, null, "HTTP");
     https = listen(router, config.listeners.https, tls, "HTTPS");
+    if (config.shadow.enabled) {
+      startShadows(router);
+    }
 
     banner = Banner.render(nodeId, config.node.dev, config.node.profile.id(), dataDir.toString(), kafkaDescription(),
         bannerListeners(), tlsDescription(), (System.nanoTime() - started) / 1_000_000);
@@ -146,6 +156,22 @@ public final class TributaryNode implements AutoCloseable {
     gateway = Await.result(Gateway.start(vertx, new GatewayOptions(config, nodeId, bootstrapServers, tls)),
         Await.START_TIMEOUT, "starting the gateway");
     closer.register("gateway", () -> Await.result(gateway.stop(), Await.STOP_TIMEOUT, "stopping the gateway"));
+  }
+
+  /**
+   * The shadow job starts once the HTTP port is known (it is announced for interactive queries) and
+   * stops before the gateway; its REST routes go on the running router.
+   */
+  private void startShadows(Router router) {
+    int port = http != null ? httpPort() : httpsPort();
+    String host = config.listeners.host;
+    if ("0.0.0.0".equals(host) || "::".equals(host)) {
+      host = NodeIdentity.advertisedHost();
+    }
+    shadowJob = ShadowJob.start(ShadowJobConfig.of(config, bootstrapServers, nodeId, dataDir, host + ":" + port));
+    closer.register("shadow job", shadowJob::close);
+    ShadowHttp shadowHttp = ShadowHttp.mount(router, gateway.broker(), shadowJob, config);
+    closer.register("shadow REST", shadowHttp::close);
   }
 
   private HttpServer listen(Router router, int port, KeyCertOptions tls, String name) {
@@ -249,6 +275,11 @@ public final class TributaryNode implements AutoCloseable {
   /** The device gateway, for tests that look at its internals. */
   public Gateway gateway() {
     return gateway;
+  }
+
+  /** The Device Shadow job, or null when {@code shadow.enabled} is false. */
+  public ShadowJob shadowJob() {
+    return shadowJob;
   }
 
   /** Port of the HTTP listener, -1 when disabled. */

@@ -1,0 +1,68 @@
+package io.tributary.server.shadow;
+
+import io.tributary.core.envelope.Envelope;
+import io.tributary.ingest.broker.BrokerContext;
+import io.tributary.shadow.RestResponse;
+import io.tributary.shadow.ShadowId;
+import io.tributary.shadow.ShadowOperation;
+import io.tributary.shadow.ShadowRequest;
+import io.tributary.shadow.ShadowService;
+import io.tributary.streams.shadow.RestEnvelopes;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST} and {@code DELETE /things/{thingName}/shadow[?name=]}: the call is published on the
+ * shadow's request topic and answered by the shadow job, so it is serialized with the MQTT requests
+ * of the same shadow. No answer within {@code shadow.restTimeoutMillis} → 503.
+ */
+final class ShadowWrites {
+  private final BrokerContext broker;
+  private final ShadowService service;
+  private final ShadowReplies replies;
+
+  ShadowWrites(BrokerContext broker, ShadowService service, ShadowReplies replies) {
+    this.broker = broker;
+    this.service = service;
+    this.replies = replies;
+  }
+
+  void update(RoutingContext rc) {
+    byte[] body = rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+    handle(rc, ShadowOperation.UPDATE, body);
+  }
+
+  void delete(RoutingContext rc) {
+    handle(rc, ShadowOperation.DELETE, new byte[0]);
+  }
+
+  private void handle(RoutingContext rc, ShadowOperation operation, byte[] body) {
+    String requestId = UUID.randomUUID().toString();
+    ShadowId shadow = Calls.shadow(rc);
+    if (!Calls.validNames(shadow)) {
+      RestResponse invalid = operation == ShadowOperation.UPDATE
+          ? service.restUpdate(shadow, body, Optional.empty(), 0, broker.now())
+          : service.restDelete(shadow, Optional.empty(), broker.now());
+      Answers.send(rc, invalid, requestId);
+      return;
+    }
+    Calls.authenticate(broker, rc, requestId).onSuccess(principal -> {
+      String replyTopic = RestEnvelopes.replyTopic(broker.nodeId(), requestId);
+      Envelope request = RestEnvelopes.request(new ShadowRequest(shadow, operation, body), replyTopic,
+          principal.id(), broker.nodeId(), broker.now(), requestId);
+      replies.expect(requestId).onComplete(reply -> {
+        if (reply.succeeded()) {
+          Answers.send(rc, reply.result(), requestId);
+        } else {
+          Answers.unavailable(rc, reply.cause().getMessage(), requestId);
+        }
+      });
+      broker.publisher().publish(request, Vertx.currentContext()).onFailure(error -> {
+        replies.cancel(requestId);
+        Answers.unavailable(rc, "request not stored: " + error.getMessage(), requestId);
+      });
+    });
+  }
+}
