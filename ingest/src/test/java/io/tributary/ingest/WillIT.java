@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,14 +158,9 @@ class WillIT {
     }
   }
 
-  private static void awaitPendingWills(GatewayHarness.Node node, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (node.gateway().broker().wills().pendingCount() != expected) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("pending wills: " + node.gateway().broker().wills().pendingCount() + ", expected " + expected);
-      }
-      Thread.onSpinWait();
-    }
+  private static void awaitPendingWills(GatewayHarness.Node node, int expected) {
+    Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> node.gateway().broker().wills().pendingCount(), n -> n == expected);
   }
 
   /** A raw client whose CONNECT carries a will ("gone", QoS 1) with the given MQTT 5 delay and session expiry. */
