@@ -142,7 +142,10 @@ class ShadowJobIT {
         fx.awaitResponses(all -> all.stream().filter(e -> e.topic().endsWith("/update/accepted")).count() == 16);
         await().atMost(START).until(() -> things.stream().allMatch(t ->
             first.locate(t).isLocal() != second.locate(t).isLocal()
-                && first.locate(t).kind() != ShadowLocation.Kind.UNAVAILABLE));
+                && first.locate(t).kind() != ShadowLocation.Kind.UNAVAILABLE
+                && second.locate(t).kind() != ShadowLocation.Kind.UNAVAILABLE));
+        assertTrue(things.stream().anyMatch(t -> first.locate(t).isLocal())
+            && things.stream().anyMatch(t -> second.locate(t).isLocal()), "both instances own some things");
         for (String thing : things) {
           ShadowJob owner = first.locate(thing).isLocal() ? first : second;
           assertEquals(1, owner.read(thing, null).orElseThrow().version());
