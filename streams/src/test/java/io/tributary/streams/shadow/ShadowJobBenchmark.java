@@ -1,0 +1,161 @@
+package io.tributary.streams.shadow;
+
+import io.tributary.core.config.TopicNames;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.kafka.embedded.EmbeddedKafka;
+import io.tributary.shadow.ShadowLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures the shadow job on an embedded broker: updates per second in a burst, and update →
+ * {@code update/accepted} latency (producer send to read-committed consumer receipt) at a steady
+ * rate. Bounded: a warm-up, one burst, one paced run (each at most 3 minutes). From {@code streams/}:
+ * <pre>
+ * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.tributary.streams.shadow.ShadowJobBenchmark
+ * </pre>
+ *
+ * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}.
+ */
+public final class ShadowJobBenchmark {
+  private ShadowJobBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int burst = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int things = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    Path dir = Files.createTempDirectory("shadow-bench");
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+      TopicNames topics = new TopicNames("bench.");
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      }
+      ShadowJobConfig config = ShadowJobConfig.local(kafka.bootstrapServers(), topics, "bench", dir.resolve("streams"),
+          "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0));
+      try (ShadowJob job = ShadowJob.start(config);
+           Run run = new Run(kafka.bootstrapServers(), topics)) {
+        if (!job.awaitRunning(Duration.ofSeconds(60))) {
+          throw new IllegalStateException("the job did not start");
+        }
+        run.measure("warm-up", 2_000, things, 0);
+        run.measure("burst", burst, things, 0);
+        run.measure("paced", paced, things, perSecond);
+      }
+    }
+  }
+
+  /** A producer of update requests and a read-committed consumer timing their accepted messages. */
+  private static final class Run implements AutoCloseable {
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private int round;
+
+    Run(String bootstrap, TopicNames topics) {
+      this.topic = topics.messages();
+      Properties p = new Properties();
+      p.put("bootstrap.servers", bootstrap);
+      p.put("linger.ms", "2");
+      producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+      Properties c = new Properties();
+      c.put("bootstrap.servers", bootstrap);
+      c.put("isolation.level", "read_committed");
+      c.put("fetch.max.wait.ms", "10");
+      consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+      List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToEnd(parts);
+      parts.forEach(consumer::position);
+    }
+
+    void measure(String name, int updates, int things, int perSecond) throws InterruptedException {
+      round++;
+      sentAt.clear();
+      AtomicInteger accepted = new AtomicInteger();
+      long[] latencies = new long[updates];
+      Thread sender = new Thread(() -> send(updates, things, perSecond));
+      long start = System.nanoTime();
+      sender.start();
+      long deadline = start + TimeUnit.MINUTES.toNanos(3);
+      while (accepted.get() < updates && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+          Envelope e = EnvelopeCodec.decode(r.value());
+          if (e.topic().endsWith("/update/accepted")) {
+            String text = new String(e.payload(), StandardCharsets.UTF_8);
+            String token = text.substring(text.lastIndexOf("\"clientToken\":\"") + 15, text.lastIndexOf('"'));
+            Long sent = sentAt.remove(token);
+            if (sent != null) {
+              latencies[accepted.getAndIncrement()] = System.nanoTime() - sent;
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      sender.join();
+      int n = accepted.get();
+      long[] done = Arrays.copyOf(latencies, n);
+      Arrays.sort(done);
+      System.out.printf("%-8s %6d updates over %5d things in %6.2f s = %8.0f updates/s; accepted latency p50 %6.1f ms,"
+          + " p99 %6.1f ms, max %6.1f ms%n", name, n, things, seconds, n / seconds,
+          percentile(done, 0.50), percentile(done, 0.99), percentile(done, 1.0));
+    }
+
+    private void send(int updates, int things, int perSecond) {
+      long start = System.nanoTime();
+      for (int i = 0; i < updates; i++) {
+        if (perSecond > 0) {
+          long due = start + (long) i * 1_000_000_000L / perSecond;
+          while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+          }
+        }
+        String thing = "thing-" + (i % things);
+        String token = round + "-" + i;
+        String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + token + "\"}";
+        Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
+        sentAt.put(token, System.nanoTime());
+        producer.send(new ProducerRecord<>(topic, thing, EnvelopeCodec.encode(e)));
+      }
+      producer.flush();
+    }
+
+    private static double percentile(long[] sorted, double p) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+      return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    @Override
+    public void close() {
+      producer.close();
+      consumer.close();
+    }
+  }
+}
