@@ -1,6 +1,10 @@
 package io.tributary.server;
 
+import io.tributary.connectors.ConnectorOptions;
+import io.tributary.connectors.ConnectorWorker;
+import io.tributary.core.config.Profile;
 import io.tributary.core.config.TributaryConfig;
+import io.tributary.core.topic.MatchMode;
 import io.tributary.ingest.Gateway;
 import io.tributary.ingest.GatewayOptions;
 import io.tributary.kafka.embedded.EmbeddedKafka;
@@ -9,7 +13,9 @@ import io.tributary.server.http.HealthCheck;
 import io.tributary.server.http.HealthHandler;
 import io.tributary.server.http.HttpListeners;
 import io.tributary.server.shadow.ShadowHttp;
+import io.tributary.server.rules.TopicRuleApi;
 import io.tributary.server.tls.ServerCertificate;
+import io.tributary.streams.rules.RulesJob;
 import io.tributary.streams.shadow.ShadowJob;
 import io.tributary.streams.shadow.ShadowJobConfig;
 import io.vertx.core.Vertx;
@@ -62,6 +68,8 @@ public final class TributaryNode implements AutoCloseable {
   private Vertx vertx;
   private ServerCertificate certificate;
   private Gateway gateway;
+  private RulesJob rulesJob;
+  private ConnectorWorker connectors;
   private HttpServer http;
   private HttpServer https;
   private ShadowJob shadowJob;
@@ -106,10 +114,13 @@ public final class TributaryNode implements AutoCloseable {
     certificate = ServerCertificate.load(config.tls, dataDir, Clock.systemUTC().instant());
     KeyCertOptions tls = certificate.keyCertOptions();
     startGateway(tls);
+    startRules();
 
     Router router = Router.router(vertx);
     List<HealthCheck> checks = new ArrayList<>();
     checks.add(new HealthCheck("gateway", gateway::isHealthy));
+    checks.add(new HealthCheck("rulesJob", rulesJob::isHealthy));
+    checks.add(new HealthCheck("ruleConnectors", connectors::isRunning));
     if (kafka != null) {
       checks.add(new HealthCheck("embeddedKafka", kafka::isRunning));
     }
@@ -119,6 +130,7 @@ public final class TributaryNode implements AutoCloseable {
     health = new HealthHandler(nodeId, kafka != null ? "embedded" : "external", bootstrapServers,
         this::listenerPorts, checks, Clock.systemUTC());
     router.get("/health").handler(health);
+    mountRuleApi(router);
     gateway.mountHttp(router);
     http = listen(router, config.listeners.http, null, "HTTP");
     https = listen(router, config.listeners.https, tls, "HTTPS");
@@ -172,6 +184,21 @@ public final class TributaryNode implements AutoCloseable {
     closer.register("shadow job", shadowJob::close);
     ShadowHttp shadowHttp = ShadowHttp.mount(router, gateway.broker(), shadowJob, config);
     closer.register("shadow REST", shadowHttp::close);
+  }
+
+  /** The rules job and the connector worker; both stop before the gateway. */
+  private void startRules() {
+    MatchMode mode = config.node.profile == Profile.AWS_STRICT ? MatchMode.AWS_STRICT : MatchMode.MQTT;
+    rulesJob = RulesJob.start(new RulesJob.Options(bootstrapServers, config.kafka, nodeId, dataDir.resolve("streams"),
+        mode, Clock.systemUTC()));
+    closer.register("rules job", rulesJob::close);
+    connectors = ConnectorWorker.start(ConnectorOptions.of(bootstrapServers, config.kafka, nodeId));
+    closer.register("rule connectors", connectors::close);
+  }
+
+  private void mountRuleApi(Router router) {
+    TopicRuleApi api = TopicRuleApi.mount(router, bootstrapServers, config.kafka, nodeId, Clock.systemUTC());
+    closer.register("topic-rule API", api::close);
   }
 
   private HttpServer listen(Router router, int port, KeyCertOptions tls, String name) {
@@ -280,6 +307,16 @@ public final class TributaryNode implements AutoCloseable {
   /** The Device Shadow job, or null when {@code shadow.enabled} is false. */
   public ShadowJob shadowJob() {
     return shadowJob;
+  }
+
+  /** The rules job, for tests that look at its counters. */
+  public RulesJob rulesJob() {
+    return rulesJob;
+  }
+
+  /** The rule-action connector worker, for tests that look at its counters. */
+  public ConnectorWorker ruleConnectors() {
+    return connectors;
   }
 
   /** Port of the HTTP listener, -1 when disabled. */

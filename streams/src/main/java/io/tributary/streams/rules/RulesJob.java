@@ -47,6 +47,7 @@ public final class RulesJob implements AutoCloseable {
   private final KafkaStreams streams;
   private final AdminTopicCatalog topics;
   private final RulesMetrics metrics = new RulesMetrics();
+  private final RuleCatalog catalog = new RuleCatalog();
 
   private RulesJob(Options options) {
     TopicNames names = options.kafka().topics();
@@ -56,7 +57,7 @@ public final class RulesJob implements AutoCloseable {
     topics = new AdminTopicCatalog(admin);
     RulesTopology.Settings settings = new RulesTopology.Settings(names, options.nodeId(), options.clock(),
         options.matchMode(), topics);
-    streams = new KafkaStreams(RulesTopology.build(settings, metrics), properties(options));
+    streams = new KafkaStreams(RulesTopology.build(settings, metrics, catalog), properties(options));
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Rules job stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -95,6 +96,20 @@ public final class RulesJob implements AutoCloseable {
 
   public RulesMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Names of the enabled rules this node's job has compiled. A message published after a rule
+   * shows up here is evaluated with it.
+   */
+  public Set<String> activeRules() {
+    Set<String> names = new java.util.TreeSet<>();
+    catalog.snapshot().rules().forEach((name, rule) -> {
+      if (!rule.rule().disabled()) {
+        names.add(name);
+      }
+    });
+    return names;
   }
 
   /** True while the Streams application runs or rebalances. */

@@ -42,7 +42,10 @@ public final class RulesTopology {
 
   /** Builds the topology; its counters are updated in {@code metrics}. */
   public static Topology build(Settings settings, RulesMetrics metrics) {
-    RuleCatalog catalog = new RuleCatalog();
+    return build(settings, metrics, new RuleCatalog());
+  }
+
+  static Topology build(Settings settings, RulesMetrics metrics, RuleCatalog catalog) {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULE_STORE), Serdes.String(), Serdes.ByteArray())

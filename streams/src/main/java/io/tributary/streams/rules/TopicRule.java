@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.rules.RuleSql;
+import io.tributary.rules.SqlParseException;
+import io.tributary.rules.SqlVersion;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -120,6 +123,16 @@ public record TopicRule(String name, String sql, String description, long create
   /** The stored form: {@link #toDocument()} as UTF-8 JSON. */
   public byte[] toStored() {
     return toDocument().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The FROM filter ({@code topicPattern} in ListTopicRules), or null when the SQL has none or does not compile. */
+  public String topicPattern() {
+    try {
+      return RuleSql.compile(sql, sqlVersion == null ? SqlVersion.DEFAULT
+          : SqlVersion.fromId(sqlVersion).orElse(SqlVersion.DEFAULT)).topicFilter().orElse(null);
+    } catch (SqlParseException e) {
+      return null;
+    }
   }
 
   public String arn() {
