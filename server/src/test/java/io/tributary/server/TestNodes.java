@@ -32,11 +32,11 @@ final class TestNodes {
   }
 
   static HttpResponse<String> get(String url) throws Exception {
-    return get(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), url);
+    return get(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), url);
   }
 
   static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -50,6 +50,6 @@ final class TestNodes {
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(30)).build();
   }
 }
