@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Encoding the Avro envelope of an accepted publish, and decoding it on the feed thread. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Validating a published topic name against AWS's limits, done once per inbound PUBLISH. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)

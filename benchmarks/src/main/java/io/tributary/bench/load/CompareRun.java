@@ -1,0 +1,105 @@
+package io.tributary.bench.load;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code compare}: the same load generator and payloads against Tributary (the running node given
+ * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance and
+ * EndToEndLatency on the node's Kafka, all in one run; then the issue's targets as ratios
+ * (Tributary / reference) in a table, printed and at the top of the report.
+ */
+final class CompareRun {
+
+  private final LoadSettings base;
+  private final CompareSettings options;
+  private final PrintStream out;
+  private final List<RunResult> results = new ArrayList<>();
+
+  CompareRun(LoadSettings base, CompareSettings options, PrintStream out) {
+    this.base = base;
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs everything; returns whether every run passed its own checks (zero loss). */
+  boolean run() throws Exception {
+    Ratios ratios = new Ratios();
+    LoadSettings tributary = base.copy();
+    tributary.label = "tributary";
+    ratios.tributaryIngestQos1 = scenario("fan-in", qos(tributary, 1));
+    ratios.tributaryIngestQos0 = scenario("fan-in", qos(tributary, 0));
+    ratios.tributaryD2d = scenario("d2d", qos(tributary, 1));
+    ratios.tributaryLatency = scenario("d2d", paced(qos(tributary, 1)));
+    if (options.withConnections > 0) {
+      LoadSettings c = tributary.copy();
+      c.connections = options.withConnections;
+      c.duration = Math.min(c.duration, 10);
+      ratios.connections = scenario("connections", c);
+    }
+    if (options.withShadow) {
+      ratios.shadow = scenario("shadow", tributary.copy());
+    }
+    mosquitto(ratios);
+    kafka(ratios);
+    String table = ratios.table();
+    out.println();
+    out.println(table);
+    Path dir = base.reportDir != null ? base.reportDir : LoadHarness.defaultReportDir("compare");
+    Path report = Report.write(dir, "Tributary beside its references", List.of(ratios.setup(base, options), table),
+        results);
+    out.println("report: " + report.toAbsolutePath());
+    return results.stream().allMatch(RunResult::passed);
+  }
+
+  private void mosquitto(Ratios ratios) throws Exception {
+    Path executable = Mosquitto.find(options.mosquitto);
+    if (executable == null) {
+      ratios.note("mosquitto is not installed (benchmarks/compare.sh installs it with apt-get): "
+          + "no mosquitto references in this run.");
+      return;
+    }
+    try (Mosquitto mosquitto = Mosquitto.start(executable)) {
+      LoadSettings m = base.copy();
+      m.label = "mosquitto";
+      m.port = mosquitto.port();
+      m.nodePid = mosquitto.pid();
+      out.printf("%nmosquitto (%s) on port %d, pid %d%n", executable, mosquitto.port(), mosquitto.pid());
+      ratios.mosquittoIngestQos1 = scenario("fan-in", qos(m, 1));
+      ratios.mosquittoD2d = scenario("d2d", qos(m, 1));
+      ratios.mosquittoLatency = scenario("d2d", paced(qos(m, 1)));
+    }
+  }
+
+  private void kafka(Ratios ratios) throws Exception {
+    out.printf("%nKafka's ProducerPerformance on %s (acks=all, %d-byte records)%n", options.kafkaBootstrap,
+        Payloads.size(base.payload));
+    ratios.producer = KafkaTools.producerPerformance(options.kafkaBootstrap, options.kafkaPartitions,
+        options.kafkaRecords, Payloads.size(base.payload), out);
+    out.printf("%nKafka's EndToEndLatency on %s%n", options.kafkaBootstrap);
+    ratios.endToEnd = KafkaTools.endToEndLatency(options.kafkaBootstrap, options.e2eRecords,
+        Payloads.size(base.payload), out);
+  }
+
+  private RunResult scenario(String name, LoadSettings s) throws Exception {
+    out.printf("%n>> %s on %s (%s)%n", name, s.label, s.describe().get("load"));
+    RunResult r = LoadHarness.run(name, s, out);
+    LoadHarness.printSummary(out, r);
+    results.add(r);
+    return r;
+  }
+
+  private static LoadSettings qos(LoadSettings s, int qos) {
+    LoadSettings c = s.copy();
+    c.qos = qos;
+    return c;
+  }
+
+  private LoadSettings paced(LoadSettings s) {
+    LoadSettings c = s.copy();
+    c.rate = options.latencyRate;
+    return c;
+  }
+}

@@ -1,0 +1,33 @@
+package io.tributary.bench.load;
+
+import picocli.CommandLine.Option;
+
+/** Options of the {@code compare} mode only. */
+public final class CompareSettings {
+
+  @Option(names = "--kafka-bootstrap", description = "The node's Kafka, for Kafka's own tools (default: ${DEFAULT-VALUE}).")
+  public String kafkaBootstrap = "127.0.0.1:9092";
+
+  @Option(names = "--kafka-partitions", description = "Partitions of ProducerPerformance's topic; the node's "
+      + "message topic has kafka.partitions, 6 by default (default: ${DEFAULT-VALUE}).")
+  public int kafkaPartitions = 6;
+
+  @Option(names = "--kafka-records", description = "Records ProducerPerformance sends (default: ${DEFAULT-VALUE}).")
+  public long kafkaRecords = 2_000_000;
+
+  @Option(names = "--e2e-records", description = "Round trips EndToEndLatency measures (default: ${DEFAULT-VALUE}).")
+  public long e2eRecords = 5_000;
+
+  @Option(names = "--latency-rate", description = "Open-loop rate of the d2d latency runs, msg/s (default: ${DEFAULT-VALUE}).")
+  public double latencyRate = 5_000;
+
+  @Option(names = "--mosquitto", description = "mosquitto executable (default: /usr/sbin/mosquitto if present).")
+  public String mosquitto;
+
+  @Option(names = "--with-connections", description = "Also ramp this many idle connections on Tributary "
+      + "(0: skip) (default: ${DEFAULT-VALUE}).")
+  public int withConnections;
+
+  @Option(names = "--with-shadow", description = "Also run the shadow scenario on Tributary.")
+  public boolean withShadow;
+}

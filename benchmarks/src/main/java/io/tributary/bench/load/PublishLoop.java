@@ -1,0 +1,179 @@
+package io.tributary.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.Vertx;
+import java.util.function.LongFunction;
+
+/**
+ * Drives one publishing connection on its event loop. Closed loop: keeps {@code window} QoS 1
+ * publishes unacknowledged (QoS 0: writes while the socket accepts). Open loop: publishes at
+ * {@code rate} messages per second, each stamped with the time it was due (so a broker that falls
+ * behind shows up as latency, not as a slower schedule), with {@code window} as the in-flight cap.
+ * Stops publishing at {@code stopNanos}.
+ */
+final class PublishLoop implements BenchClient.Listener {
+
+  /** Builds the payload of one publish from its stamp, publisher index and sequence number. */
+  interface PayloadFactory {
+    ByteBuf payload(long stampNanos, int publisher, long sequence);
+  }
+
+  private static final int QOS0_BATCH = 64;
+  private static final long TICK_MILLIS = 5;
+
+  private final Vertx vertx;
+  private final BenchClient client;
+  private final int index;
+  private final LongFunction<String> topics;
+  private final int qos;
+  private PayloadFactory payloads;
+  private final int window;
+  private final double rate;
+  private final long stopNanos;
+  private final Metrics metrics;
+  private final boolean ackLatency;
+  private final long[] sentAt;
+  private final int mask;
+  private long startNanos;
+  private volatile long sequence;
+  private volatile long acked;
+  private int inflight;
+  private boolean waitingForDrain;
+  private long timer = -1;
+
+  /**
+   * @param topics     the topic of each sequence number
+   * @param ackLatency whether to record publish → PUBACK latency (fan-in), rather than leaving
+   *                   latency to the subscribers
+   */
+  PublishLoop(Vertx vertx, BenchClient client, int index, LongFunction<String> topics, LoadSettings s,
+              double ratePerConnection, long stopNanos, Metrics metrics, boolean ackLatency) {
+    this.vertx = vertx;
+    this.client = client;
+    this.index = index;
+    this.topics = topics;
+    this.qos = s.qos;
+    this.payloads = (stamp, publisher, seq) -> Payloads.encode(stamp, publisher, seq, s.payload);
+    this.window = Math.max(1, Math.min(s.window, 16_384));
+    this.rate = ratePerConnection;
+    this.stopNanos = stopNanos;
+    this.metrics = metrics;
+    this.ackLatency = ackLatency;
+    int slots = Integer.highestOneBit(window * 2 - 1) << 1;
+    this.sentAt = new long[Math.min(slots, 32_768)];
+    this.mask = sentAt.length - 1;
+  }
+
+  /** Publishes {@code factory}'s payloads instead of the harness's binary ones. */
+  PublishLoop payloads(PayloadFactory factory) {
+    this.payloads = factory;
+    return this;
+  }
+
+  /** Starts publishing; may be called from any thread. */
+  void start() {
+    client.listener(this);
+    client.context().runOnContext(v -> {
+      startNanos = System.nanoTime();
+      if (rate > 0) {
+        timer = vertx.setPeriodic(TICK_MILLIS, id -> onTick());
+      } else {
+        fill();
+      }
+    });
+  }
+
+  /** Messages published so far (read after the loop has stopped). */
+  long published() {
+    return sequence;
+  }
+
+  /** Publishes acknowledged so far. */
+  long acknowledged() {
+    return acked;
+  }
+
+  int index() {
+    return index;
+  }
+
+  private boolean stopped(long now) {
+    if (now < stopNanos && !client.isClosed()) {
+      return false;
+    }
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+    return true;
+  }
+
+  private void onTick() {
+    long now = System.nanoTime();
+    if (stopped(now)) {
+      return;
+    }
+    long due = (long) ((now - startNanos) * rate / 1e9);
+    while (sequence < due && canSend()) {
+      send(startNanos + (long) (sequence * 1e9 / rate));
+    }
+  }
+
+  private void fill() {
+    waitingForDrain = false;
+    long now = System.nanoTime();
+    if (stopped(now)) {
+      return;
+    }
+    int batch = 0;
+    while (canSend()) {
+      send(System.nanoTime());
+      if (qos == 0 && ++batch == QOS0_BATCH) {
+        client.context().runOnContext(v -> fill()); // let the event loop read and write in between
+        return;
+      }
+    }
+  }
+
+  private boolean canSend() {
+    if (client.writeQueueFull()) {
+      if (!waitingForDrain) {
+        waitingForDrain = true;
+        client.onDrain(rate > 0 ? () -> waitingForDrain = false : this::fill);
+      }
+      return false;
+    }
+    return qos == 0 || (inflight < window && sentAt[(int) (sequence & mask)] == 0);
+  }
+
+  private void send(long stampNanos) {
+    long seq = sequence++;
+    int packetId = 0;
+    if (qos > 0) {
+      int slot = (int) (seq & mask);
+      sentAt[slot] = stampNanos;
+      packetId = slot + 1;
+      inflight++;
+    }
+    client.publish(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
+    metrics.sent.increment();
+  }
+
+  @Override
+  public void onPubAck(int packetId) {
+    int slot = packetId - 1;
+    if (slot < 0 || slot >= sentAt.length || sentAt[slot] == 0) {
+      return;
+    }
+    if (ackLatency) {
+      metrics.latencyNanos(System.nanoTime() - sentAt[slot]);
+    }
+    sentAt[slot] = 0;
+    inflight--;
+    acked++;
+    metrics.acked.increment();
+    if (rate <= 0 && !waitingForDrain) {
+      fill();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.tributary.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark issue's targets as a table of ratios, Tributary / reference, each with its goal and
+ * whether this run met it. A reference that did not run leaves its row "n/a".
+ */
+final class Ratios {
+
+  RunResult tributaryIngestQos1;
+  RunResult tributaryIngestQos0;
+  RunResult tributaryD2d;
+  RunResult tributaryLatency;
+  RunResult mosquittoIngestQos1;
+  RunResult mosquittoD2d;
+  RunResult mosquittoLatency;
+  RunResult connections;
+  RunResult shadow;
+  KafkaTools.ProducerResult producer;
+  KafkaTools.LatencyResult endToEnd;
+  private final List<String> notes = new ArrayList<>();
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  String setup(LoadSettings s, CompareSettings c) {
+    return String.format("Same load generator and payloads for every broker: %d connections, %d-byte payloads, "
+        + "closed loop with window %d per connection (latency runs: open loop at %,.0f msg/s), %d s warm-up, "
+        + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
+        + "%d partitions), EndToEndLatency (%,d round trips, acks=all; it prints whole milliseconds).%n",
+        s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, c.kafkaBootstrap,
+        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords);
+  }
+
+  String table() {
+    StringBuilder t = new StringBuilder("## Targets (Tributary / reference)\n\n");
+    t.append("| target | Tributary | reference | ratio | goal | met |\n|---|---|---|---|---|---|\n");
+    double producerRate = producer == null ? Double.NaN : producer.recordsPerSecond();
+    row(t, "ingest QoS 1 vs Kafka producer", rate(tributaryIngestQos1), producerRate, ">=", 0.75, "msg/s");
+    row(t, "ingest QoS 1 vs mosquitto QoS 1", rate(tributaryIngestQos1), rate(mosquittoIngestQos1), ">=", 2.5,
+        "msg/s");
+    row(t, "ingest QoS 0 vs Kafka producer", rate(tributaryIngestQos0), producerRate, ">=", 0.9, "msg/s");
+    row(t, "d2d QoS 1 delivered vs mosquitto" + loss(tributaryD2d), rate(tributaryD2d), rate(mosquittoD2d), ">=", 1.5,
+        "msg/s");
+    double e2eP50 = endToEnd == null ? Double.NaN : endToEnd.p50Ms();
+    double e2eP99 = endToEnd == null ? Double.NaN : endToEnd.p99Ms();
+    row(t, "latency p50 vs Kafka end-to-end", millis(tributaryLatency, 50), e2eP50, "<=", 1.5, "ms");
+    row(t, "latency p99 vs Kafka end-to-end", millis(tributaryLatency, 99), e2eP99, "<=", 2.0, "ms");
+    if (mosquittoLatency != null) {
+      row(t, "latency p50 vs mosquitto (context)", millis(tributaryLatency, 50), millis(mosquittoLatency, 50), "", 0,
+          "ms");
+    }
+    if (connections != null) {
+      String perConnection = connections.figures().getOrDefault("node RSS growth per connection", "n/a (no --node-pid)");
+      t.append(String.format("| connections: %s open | %s per connection | — | — | <= 8 KB | %s |%n",
+          connections.figures().getOrDefault("connections open at end", "?"), perConnection,
+          perConnection.endsWith(" KB") && Double.parseDouble(perConnection.replace(" KB", "")) <= 8 ? "yes" : "no"));
+    }
+    if (shadow != null) {
+      t.append(shadow.isSkipped() ? "| shadows | skipped: " + shadow.skippedReason() + " | | | >= 30,000/s | n/a |\n"
+          : String.format("| shadows (update → accepted p99 %.2f ms) | %s/s | — | — | >= 30,000/s | %s |%n",
+          shadow.latencyMillis(99), LoadHarness.formatRate(shadow.throughput()),
+          shadow.throughput() >= 30_000 ? "yes" : "no"));
+    }
+    t.append("| rules | not measured here: no rules job runs in the node yet | | | >= 150,000/s | n/a |\n");
+    notes.forEach(n -> t.append("\n").append(n).append("\n"));
+    return t.toString();
+  }
+
+  private static String loss(RunResult d2d) {
+    if (d2d == null) {
+      return "";
+    }
+    return d2d.passed() ? " (zero loss)" : " (LOSS: " + String.join("; ", d2d.failures()) + ")";
+  }
+
+  private static void row(StringBuilder t, String target, double tributary, double reference, String op,
+                          double goal, String unit) {
+    double ratio = tributary / reference;
+    boolean known = Double.isFinite(ratio);
+    String met = !known || op.isEmpty() ? "n/a" : (op.equals(">=") ? ratio >= goal : ratio <= goal) ? "yes" : "no";
+    t.append(String.format("| %s | %s %s | %s %s | %s | %s | %s |%n", target, value(tributary), unit,
+        value(reference), unit, known ? String.format("%.2f", ratio) : "n/a",
+        op.isEmpty() ? "—" : op + " " + goal, met));
+  }
+
+  private static String value(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    return v >= 100 ? String.format("%,.0f", v) : String.format("%.3f", v);
+  }
+
+  private static double rate(RunResult r) {
+    return r == null || r.isSkipped() ? Double.NaN : r.throughput();
+  }
+
+  private static double millis(RunResult r, double percentile) {
+    return r == null || r.isSkipped() ? Double.NaN : r.latencyMillis(percentile);
+  }
+}

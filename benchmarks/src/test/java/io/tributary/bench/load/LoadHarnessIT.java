@@ -1,0 +1,94 @@
+package io.tributary.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.core.config.TributaryConfig;
+import io.tributary.server.TributaryNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Smoke test of the load harness against a real dev-mode node: short fan-in and device-to-device
+ * runs with small numbers, so that the harness cannot rot. Asserts only what does not depend on the
+ * machine's speed: messages flowed, none was lost, the report was written.
+ */
+class LoadHarnessIT {
+
+  @TempDir
+  static Path temp;
+
+  private static TributaryNode node;
+
+  @BeforeAll
+  static void startNode() {
+    System.setProperty("java.awt.headless", "true");
+    TributaryConfig config = TributaryConfig.defaults();
+    config.node.dev = true;
+    config.node.dataDir = temp.resolve("node").toString();
+    config.kafka.embeddedPort = 0;
+    config.listeners.mqtt = 0;
+    config.listeners.mqttTls = 0;
+    config.listeners.http = 0;
+    config.listeners.https = 0;
+    node = TributaryNode.start(config);
+  }
+
+  @AfterAll
+  static void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private static LoadSettings smallRun(int qos) {
+    LoadSettings s = new LoadSettings();
+    s.port = node.mqttPort();
+    s.connections = 2;
+    s.qos = qos;
+    s.window = 10;
+    s.warmup = 0;
+    s.duration = 2;
+    s.drain = 60; // ends as soon as everything is acknowledged and delivered
+    s.threads = 2;
+    s.nodePid = ProcessHandle.current().pid(); // the node runs in this JVM
+    return s;
+  }
+
+  @Test
+  void fanInAndDeviceToDeviceRunAndWriteTheirReport() throws Exception {
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
+
+    RunResult fanIn = LoadHarness.run("fan-in", smallRun(1), out);
+    RunResult d2d = LoadHarness.run("d2d", smallRun(1), out);
+    Path report = LoadHarness.writeReport(temp.resolve("report"), "smoke", List.of(fanIn, d2d));
+
+    assertThat(fanIn.failures()).isEmpty();
+    assertThat(fanIn.figures().get("acknowledged")).isNotEqualTo("0");
+    assertThat(fanIn.figures().get("acknowledged")).isEqualTo(fanIn.figures().get("published"));
+    assertThat(fanIn.latency()).isNotNull();
+
+    assertThat(d2d.failures()).as("zero loss").isEmpty();
+    assertThat(d2d.figures().get("lost")).isEqualTo("0");
+    assertThat(d2d.figures().get("delivered (distinct)")).isNotEqualTo("0")
+        .isEqualTo(d2d.figures().get("expected deliveries"));
+    assertThat(d2d.latency()).isNotNull();
+
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[   1s run    ]");
+    Path dir = report.getParent();
+    assertThat(Files.readString(report)).contains("## fan-in — tributary", "## d2d — tributary", "| p50 |");
+    for (String png : List.of("fan-in-tributary-throughput.png", "fan-in-tributary-latency.png",
+        "d2d-tributary-throughput.png", "d2d-tributary-latency.png")) {
+      assertThat(dir.resolve(png)).isNotEmptyFile();
+      assertThat(Files.readAllBytes(dir.resolve(png))).startsWith(0x89, 'P', 'N', 'G');
+    }
+  }
+}
