@@ -15,6 +15,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,6 +34,7 @@ final class RawMqtt implements AutoCloseable {
   private static final AttributeKey<MqttVersion> VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
   private final Socket socket;
+  private final OutputStream out;
   private final EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
   private final EmbeddedChannel decoder = new EmbeddedChannel(new MqttDecoder(1 << 20));
   private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
@@ -42,6 +44,7 @@ final class RawMqtt implements AutoCloseable {
   private RawMqtt(int port, MqttVersion version) throws IOException {
     socket = new Socket("127.0.0.1", port);
     socket.setTcpNoDelay(true);
+    out = socket.getOutputStream();
     encoder.attr(VERSION).set(version);
     decoder.attr(VERSION).set(version);
     Thread reader = new Thread(this::read, "raw-mqtt-reader");
@@ -87,8 +90,8 @@ final class RawMqtt implements AutoCloseable {
   }
 
   void sendBytes(byte[] bytes) throws IOException {
-    socket.getOutputStream().write(bytes);
-    socket.getOutputStream().flush();
+    out.write(bytes);
+    out.flush();
   }
 
   void publish(String topic, MqttQoS qos, int packetId, String payload, MqttProperties props) throws IOException {
@@ -129,10 +132,11 @@ final class RawMqtt implements AutoCloseable {
 
   private void read() {
     byte[] buf = new byte[8192];
-    try (InputStream in = socket.getInputStream()) {
+    // The stream is not closed here: closing it would close the socket under a concurrent send.
+    try {
+      InputStream in = socket.getInputStream();
       int n;
       while ((n = in.read(buf)) >= 0) {
-        System.err.println("RAWDEBUG read " + n);
         decoder.writeInbound(Unpooled.copiedBuffer(buf, 0, n));
         Object m;
         while ((m = decoder.readInbound()) != null) {
@@ -145,12 +149,7 @@ final class RawMqtt implements AutoCloseable {
       }
     } catch (IOException e) {
       // reset by the peer or closed by us: either way the connection is over
-      System.err.println("RAWDEBUG io " + e);
-    } catch (RuntimeException e) {
-      System.err.println("RAWDEBUG " + e);
-      e.printStackTrace();
     } finally {
-      System.err.println("RAWDEBUG end");
       closedAtNanos = System.nanoTime();
       closed.countDown();
     }
