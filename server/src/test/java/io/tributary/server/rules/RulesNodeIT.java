@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.tributary.server.TributaryNode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +27,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rules end to end on one node: rules created over REST, messages published over MQTT, results
  * seen by an MQTT subscriber, a Kafka consumer and a local HTTP server; live changes; error action.
  */
+@ExtendWith(SharedRulesNode.class)
 class RulesNodeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path dir;
   private static TributaryNode node;
   private static RuleTestKit.Rest rest;
   private static Mqtt5BlockingClient device;
@@ -46,8 +45,8 @@ class RulesNodeIT {
   private static final AtomicInteger failing = new AtomicInteger();
 
   @BeforeAll
-  static void start() throws Exception {
-    node = RuleTestKit.node(dir);
+  static void start(TributaryNode shared) throws Exception {
+    node = shared;
     rest = new RuleTestKit.Rest(node);
     device = RuleTestKit.mqtt(node, "device-1");
     app = RuleTestKit.mqtt(node, "app-1");
@@ -73,7 +72,6 @@ class RulesNodeIT {
     device.disconnect();
     app.disconnect();
     hooks.stop(0);
-    node.close();
   }
 
   private static String hook(String path) {
