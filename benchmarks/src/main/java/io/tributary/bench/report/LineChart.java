@@ -159,10 +159,10 @@ public final class LineChart {
     return ticks.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** The smallest 1, 2 or 5 times a power of ten not below {@code v}. */
+  /** The smallest round multiple (1, 1.5, 2, 2.5 ... 8) of a power of ten not below {@code v}. */
   private static double niceCeiling(double v) {
     double p = Math.pow(10, Math.floor(Math.log10(v)));
-    for (double m : new double[] {1, 2, 5, 10}) {
+    for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
       if (m * p >= v) {
         return m * p;
       }

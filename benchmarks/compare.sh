@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Tributary beside its references, in one run: starts a dev-mode node on its own ports and data
+# directory, installs Debian's mosquitto if it is missing, and runs the harness's compare mode
+# (Tributary and mosquitto under the same load, Kafka's ProducerPerformance and EndToEndLatency on
+# the node's embedded Kafka), printing the table of ratios and writing the report directory.
+#
+#   benchmarks/compare.sh                                   # the defaults (8 connections, 100 B, 10 s)
+#   benchmarks/compare.sh --connections 16 --duration 20 --with-connections 100000 --with-shadow
+#
+# Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
+# BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_DATA_DIR (default: a new
+# temporary directory), LOAD_SKIP_BUILD=1 to skip the build, TRIBUTARY_JAVA_OPTS for the node's JVM.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+mqtt_port="${BENCH_MQTT_PORT:-21883}"
+kafka_port="${BENCH_KAFKA_PORT:-29092}"
+data_dir="${BENCH_DATA_DIR:-$(mktemp -d -t tributary-bench.XXXXXX)}"
+
+if ! command -v mosquitto >/dev/null 2>&1 && [[ ! -x /usr/sbin/mosquitto ]]; then
+  echo "compare: installing mosquitto (apt-get install -y mosquitto)" >&2
+  apt-get install -y mosquitto >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y mosquitto >/dev/null; }
+fi
+
+# Many connections need many file descriptors, in the node and in the harness.
+ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+if [[ "${LOAD_SKIP_BUILD:-0}" != 1 ]]; then
+  (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests ${LOAD_MVN_ARGS:-})
+fi
+
+echo "compare: starting a node (MQTT $mqtt_port, Kafka $kafka_port, data in $data_dir)" >&2
+"$root/tributary" start --dev --data-dir "$data_dir" \
+  --set listeners.mqtt="$mqtt_port" --set kafka.embeddedPort="$kafka_port" \
+  --set listeners.mqttTls=-1 --set listeners.http=-1 --set listeners.https=-1 \
+  >"$data_dir/node.log" 2>&1 &
+node_pid=$!
+trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 240); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$mqtt_port") 2>/dev/null; then
+    break
+  fi
+  kill -0 "$node_pid" 2>/dev/null || { echo "compare: the node exited; see $data_dir/node.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+LOAD_SKIP_BUILD=1 "$here/load.sh" compare --port "$mqtt_port" --node-pid "$node_pid" \
+  --kafka-bootstrap "127.0.0.1:$kafka_port" "$@"
