@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import io.tributary.core.config.TributaryConfig;
 import io.tributary.server.ShadowClients.Inbox;
 import io.tributary.server.ShadowClients.Rest;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +36,9 @@ class ShadowNodeIT {
 
   @BeforeAll
   static void start() {
-    node = TributaryNode.start(TestNodes.devConfig(dir.resolve("a")));
+    TributaryConfig config = TestNodes.devConfig(dir.resolve("a"));
+    config.shadow.enabled = true;
+    node = TributaryNode.start(config);
     assertTrue(node.shadowJob().awaitRunning(Duration.ofSeconds(60)));
     rest = new Rest(node);
   }

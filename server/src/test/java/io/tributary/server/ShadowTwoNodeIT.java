@@ -22,8 +22,11 @@ class ShadowTwoNodeIT {
 
   @Test
   void eitherNodeAnswersForEveryThingAndOneTakesOverWhenTheOtherStops() throws Exception {
-    try (TributaryNode a = TributaryNode.start(TestNodes.devConfig(dir.resolve("a")))) {
+    TributaryConfig first = TestNodes.devConfig(dir.resolve("a"));
+    first.shadow.enabled = true;
+    try (TributaryNode a = TributaryNode.start(first)) {
       TributaryConfig second = TestNodes.devConfig(dir.resolve("b"));
+      second.shadow.enabled = true;
       second.kafka.bootstrap = a.bootstrapServers();
       List<String> things = new ArrayList<>();
       for (int i = 0; i < 12; i++) {

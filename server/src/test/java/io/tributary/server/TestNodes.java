@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 final class TestNodes {
   private TestNodes() {}
 
-  /** A dev-mode node under {@code dataDir} with every port 0. */
+  /** A dev-mode node under {@code dataDir} with every port 0, without the shadow job. */
   static TributaryConfig devConfig(Path dataDir) {
     TributaryConfig config = TributaryConfig.defaults();
     config.node.dev = true;
@@ -28,6 +28,8 @@ final class TestNodes {
     config.listeners.mqttTls = 0;
     config.listeners.http = 0;
     config.listeners.https = 0;
+    // The shadow job adds a Kafka Streams application to every node; tests that need it turn it on.
+    config.shadow.enabled = false;
     return config;
   }
 
