@@ -1,0 +1,91 @@
+package io.tributary.streams.rules;
+
+import io.tributary.core.config.KafkaConfig;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.envelope.Mqtt5Properties;
+import io.tributary.core.topic.MatchMode;
+import io.tributary.kafka.embedded.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Job throughput with 1, 100 and 1,000 rules of which at most 3 match each message (their kafka action
+ * writes about 4 % of messages to a platform topic): messages are written
+ * to the message topic first, then the rules job is started and timed until it has consumed them
+ * all (catch-up rate, exactly_once_v2, one stream thread, embedded broker). Not a unit test: run
+ * {@code java -cp <test classpath> io.tributary.streams.rules.RulesThroughput [messages]}.
+ */
+public final class RulesThroughput {
+  private RulesThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int messages = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    Path dir = Files.createTempDirectory("rules-throughput");
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+      // The first run warms up the JIT and the broker; it is printed but not meant to be quoted.
+      for (int rules : new int[] {1, 1, 100, 1000}) {
+        run(kafka.bootstrapServers(), dir, rules, messages);
+      }
+    }
+  }
+
+  private static void run(String bootstrap, Path dir, int ruleCount, int messages) throws Exception {
+    KafkaConfig config = new KafkaConfig();
+    config.topicPrefix = "bench" + ruleCount + "-" + System.nanoTime() + ".";
+    config.partitions = 2;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(config.topics().messages(), 2, (short) 1),
+          new NewTopic(config.topics().rules(), 1, (short) 1), new NewTopic(config.topicPrefix + "out", 2, (short) 1)))
+          .all().get();
+    }
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+    p.put(ProducerConfig.ACKS_CONFIG, "1");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < ruleCount; i++) {
+        String sql = i < 3 ? "SELECT temp, topic(2) AS device FROM 'devices/+/telemetry' WHERE temp > 95"
+            : "SELECT * FROM 'fleet/" + i + "/+' WHERE temp > 95";
+        TopicRule rule = new TopicRule("r" + i, sql, null, 0, false, "2016-03-23",
+            TopicRule.JSON.createArrayNode().add(TopicRule.JSON.readTree("{\"kafka\":{\"topic\":\"" + config.topicPrefix + "out\"}}")),
+            null);
+        producer.send(new ProducerRecord<>(config.topics().rules(), rule.name(), rule.toStored()));
+      }
+      for (int i = 0; i < messages; i++) {
+        String device = "d" + (i % 1000);
+        byte[] payload = ("{\"temp\":" + (i % 100) + ",\"humidity\":41.5,\"battery\":3.71,\"fw\":\"1.4.2\","
+            + "\"site\":\"plant-7\",\"seq\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+        Envelope e = new Envelope("devices/" + device + "/telemetry", payload, 1, false, device, null, null,
+            System.currentTimeMillis(), Envelope.Origin.MQTT, Mqtt5Properties.NONE, "bench", "t" + i);
+        producer.send(new ProducerRecord<>(config.topics().messages(), device, EnvelopeCodec.encode(e)));
+      }
+    }
+    try (RulesJob job = RulesJob.start(new RulesJob.Options(bootstrap, config, "bench", dir.resolve("streams"),
+        MatchMode.MQTT, Clock.systemUTC()))) {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1))
+          .pollInterval(java.time.Duration.ofMillis(1)).until(() -> job.metrics().get("messages") > 0);
+      long start = System.nanoTime();
+      long first = job.metrics().get("messages");
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
+          .pollInterval(java.time.Duration.ofMillis(20)).until(() -> job.metrics().get("messages") >= messages);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("rules=%d messages=%d evaluations=%d outputs=%d time=%.2fs throughput=%.0f msg/s%n",
+          ruleCount, messages, job.metrics().get("evaluations"), job.metrics().get("outputs"), seconds,
+          (messages - first) / seconds);
+    }
+  }
+}
