@@ -3,8 +3,13 @@ package io.tributary.ingest.kafka;
 import io.tributary.core.config.TopicNames;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,11 +18,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * The gateway's only writer to Kafka. Bounds the bytes handed to the producer and not yet
- * acknowledged: above {@code limitBytes} callers are told to stop reading from their sockets
- * ({@link #saturated()}) and are called back through {@link #whenWritable(Runnable)} once the
- * backlog has drained to half the limit. Callbacks run on the producer's I/O thread: callers hop
- * back to their own context.
+ * The gateway's only writer to Kafka. Bounds the bytes handed to it and not yet acknowledged:
+ * above {@code limitBytes} callers are told to stop reading from their sockets ({@link
+ * #saturated()}) and are called back through {@link #whenWritable(Runnable)} once the backlog has
+ * drained to half the limit. Records go to the producer from one sender thread, in the order they
+ * were handed in: {@code KafkaProducer.send} blocks while the cluster's metadata is unavailable (a
+ * broker outage), and that must never stall an event loop. Callbacks run on the producer's I/O
+ * thread: callers hop back to their own context.
  */
 public final class MessageLog implements AutoCloseable {
   private final Producer<String, byte[]> producer;
@@ -25,12 +32,21 @@ public final class MessageLog implements AutoCloseable {
   private final long limitBytes;
   private final AtomicLong pendingBytes = new AtomicLong();
   private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
+  private final Thread sender;
+  private volatile boolean running = true;
+
+  /** A record waiting for the sender thread. */
+  private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done) {}
 
   public MessageLog(Properties producerProps, TopicNames topics, long limitBytes) {
     this.producer = new KafkaProducer<>(producerProps);
     this.topics = topics;
     this.limitBytes = limitBytes;
     producer.partitionsFor(topics.messages()); // fetch metadata now, not on the first publish
+    this.sender = new Thread(this::sendLoop, "tributary-producer");
+    this.sender.setDaemon(true);
+    this.sender.start();
   }
 
   public TopicNames topics() {
@@ -51,14 +67,45 @@ public final class MessageLog implements AutoCloseable {
   public void send(String topic, String key, byte[] value, BiConsumer<RecordMetadata, Exception> done) {
     int size = (value == null ? 0 : value.length) + (key == null ? 0 : key.length()) + 64;
     pendingBytes.addAndGet(size);
+    if (!running) {
+      release(size);
+      done.accept(null, new IllegalStateException("the gateway's Kafka producer is closed"));
+      return;
+    }
+    outgoing.add(new Outgoing(new ProducerRecord<>(topic, key, value), size, done));
+  }
+
+  private void sendLoop() {
+    List<Outgoing> batch = new ArrayList<>();
+    while (running || !outgoing.isEmpty()) {
+      try {
+        Outgoing first = outgoing.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        outgoing.drainTo(batch, 1023);
+        for (Outgoing o : batch) {
+          sendNow(o);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void sendNow(Outgoing o) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value), (meta, error) -> {
-        release(size);
-        done.accept(meta, error);
+      producer.send(o.record(), (meta, error) -> {
+        release(o.size());
+        o.done().accept(meta, error);
       });
     } catch (RuntimeException e) {
-      release(size);
-      done.accept(null, e);
+      release(o.size());
+      o.done().accept(null, e);
     }
   }
 
@@ -91,12 +138,22 @@ public final class MessageLog implements AutoCloseable {
     }
   }
 
+  /** Waits until everything handed in so far has been acknowledged or has failed. */
   public void flush() {
+    while (!outgoing.isEmpty() && sender.isAlive()) {
+      LockSupport.parkNanos(1_000_000);
+    }
     producer.flush();
   }
 
   @Override
   public void close() {
+    running = false;
+    try {
+      sender.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     producer.close(java.time.Duration.ofSeconds(10));
   }
 }

@@ -139,6 +139,11 @@ final class InboundPublishes {
     maybePause();
   }
 
+  /** True while reading is paused for backpressure: the client's pings are not being read either. */
+  boolean paused() {
+    return paused;
+  }
+
   void onPubRel(int packetId) {
     boolean known = awaitingRelease.remove(packetId) != null;
     ack(MqttMessageType.PUBCOMP, packetId, known ? Reason.SUCCESS : Reason.PACKET_ID_NOT_FOUND, null);

@@ -370,6 +370,9 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     if (state != State.CONNECTED) {
       return;
     }
+    if (inbound.paused()) {
+      lastActivity = broker.now(); // the broker stopped reading: the client's PINGREQs wait in the socket
+    }
     long idle = broker.now() - lastActivity;
     if (idle >= limit) {
       terminate(DisconnectReason.MQTT_KEEP_ALIVE_TIMEOUT, true, Reason.KEEP_ALIVE_TIMEOUT, "keep-alive timeout");
