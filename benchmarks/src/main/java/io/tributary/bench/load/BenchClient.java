@@ -72,22 +72,21 @@ final class BenchClient {
 
   private Future<Void> start(Vertx vertx, int keepAliveSeconds) {
     connected = Promise.promise();
+    long pinger = keepAliveSeconds <= 0 ? -1 : vertx.setPeriodic(keepAliveSeconds * 500L, id -> {
+      if (!closed) {
+        socket.writeMessage(MqttMessage.PINGREQ);
+      }
+    });
     socket.messageHandler(this::handle);
-    socket.closeHandler(v -> onClosed());
+    socket.closeHandler(v -> {
+      if (pinger >= 0) {
+        vertx.cancelTimer(pinger);
+      }
+      onClosed();
+    });
     socket.exceptionHandler(err -> socket.close());
     socket.writeMessage(MqttMessageBuilders.connect().clientId(clientId).cleanSession(true)
         .keepAlive(keepAliveSeconds).protocolVersion(MqttVersion.MQTT_3_1_1).build());
-    if (keepAliveSeconds > 0) {
-      long timer = vertx.setPeriodic(keepAliveSeconds * 500L, id -> {
-        if (!closed) {
-          socket.writeMessage(MqttMessage.PINGREQ);
-        }
-      });
-      socket.closeHandler(v -> {
-        vertx.cancelTimer(timer);
-        onClosed();
-      });
-    }
     return connected.future();
   }
 

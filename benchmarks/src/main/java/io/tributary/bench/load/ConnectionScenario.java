@@ -51,6 +51,8 @@ final class ConnectionScenario {
             after.rssKb() / 1024));
         r.figure("node RSS growth per connection", String.format("%.1f KB", open == 0 ? 0.0 : (double) growthKb / open));
         r.figure("node threads", after.threads());
+        r.figure("note", "a JVM's RSS grows as its heap is committed: the per-connection figure means something "
+            + "with 10,000+ connections and the node started with -Xms equal to -Xmx");
       }
       if (open < s.connections) {
         r.fail((s.connections - open) + " of " + s.connections + " connections not open at the end");

@@ -61,11 +61,12 @@ final class Ratios {
     }
     if (shadow != null) {
       t.append(shadow.isSkipped() ? "| shadows | skipped: " + shadow.skippedReason() + " | | | >= 30,000/s | n/a |\n"
+          : !shadow.passed() ? "| shadows | FAILED: " + String.join("; ", shadow.failures()) + " | | | >= 30,000/s | no |\n"
           : String.format("| shadows (update → accepted p99 %.2f ms) | %s/s | — | — | >= 30,000/s | %s |%n",
           shadow.latencyMillis(99), LoadHarness.formatRate(shadow.throughput()),
           shadow.throughput() >= 30_000 ? "yes" : "no"));
     }
-    t.append("| rules | not measured here: no rules job runs in the node yet | | | >= 150,000/s | n/a |\n");
+    t.append("| rules | not measured by this harness: a rules-job benchmark is still to come | | | >= 150,000/s | n/a |\n");
     notes.forEach(n -> t.append("\n").append(n).append("\n"));
     return t.toString();
   }

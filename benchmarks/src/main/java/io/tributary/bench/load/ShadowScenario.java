@@ -74,6 +74,10 @@ final class ShadowScenario {
       long answered = metrics.received.sum() + metrics.rejected.sum();
       r.figure("updates published", published).figure("accepted", metrics.received.sum())
           .figure("rejected", metrics.rejected.sum()).figure("unanswered", Math.max(0, published - answered));
+      if (answered < published) {
+        r.fail((published - answered) + " of " + published + " updates got no answer within the " + s.drain
+            + " s drain");
+      }
       MessageScenario.node(r, timeline);
       return r;
     }
