@@ -108,7 +108,10 @@ final class Fleet implements AutoCloseable {
     return firstFailure.get();
   }
 
-  /** Connections currently open (connected and not closed since). */
+  /**
+   * Connections currently open (connected and not closed since), as long as no scenario has replaced
+   * the clients' listener; the connections scenario keeps it.
+   */
   int open() {
     return open.get();
   }
