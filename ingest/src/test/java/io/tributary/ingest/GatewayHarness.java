@@ -124,7 +124,10 @@ public final class GatewayHarness implements AutoCloseable {
     Router router = Router.router(vertx);
     g.mountHttp(router);
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
-            .setWebSocketSubProtocols(List.of("mqtt", "mqttv3.1")))
+            .setWebSocketSubProtocols(List.of("mqtt", "mqttv3.1"))
+            // as the node's HTTP listener: a WebSocket frame may carry the largest MQTT packet
+            .setMaxWebSocketFrameSize(c.mqtt.maxPacketBytes + 1024)
+            .setMaxWebSocketMessageSize(c.mqtt.maxPacketBytes + 1024))
         .requestHandler(router).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Node n = new Node(vertx, g, http, c);
     nodes.add(n);
