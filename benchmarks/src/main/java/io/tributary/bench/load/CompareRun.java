@@ -19,7 +19,10 @@ final class CompareRun {
   private final List<RunResult> results = new ArrayList<>();
 
   CompareRun(LoadSettings base, CompareSettings options, PrintStream out) {
-    this.base = base;
+    this.base = base.copy();
+    if (this.base.kafkaBootstrap == null) {
+      this.base.kafkaBootstrap = "127.0.0.1:9092";
+    }
     this.options = options;
     this.out = out;
   }
@@ -66,6 +69,7 @@ final class CompareRun {
       m.label = "mosquitto";
       m.port = mosquitto.port();
       m.nodePid = mosquitto.pid();
+      m.kafkaBootstrap = null;
       out.printf("%nmosquitto (%s) on port %d, pid %d%n", executable, mosquitto.port(), mosquitto.pid());
       ratios.mosquittoIngestQos1 = scenario("fan-in", qos(m, 1));
       ratios.mosquittoD2d = scenario("d2d", qos(m, 1));
@@ -74,12 +78,12 @@ final class CompareRun {
   }
 
   private void kafka(Ratios ratios) throws Exception {
-    out.printf("%nKafka's ProducerPerformance on %s (acks=all, %d-byte records)%n", options.kafkaBootstrap,
+    out.printf("%nKafka's ProducerPerformance on %s (acks=all, %d-byte records)%n", base.kafkaBootstrap,
         Payloads.size(base.payload));
-    ratios.producer = KafkaTools.producerPerformance(options.kafkaBootstrap, options.kafkaPartitions,
+    ratios.producer = KafkaTools.producerPerformance(base.kafkaBootstrap, options.kafkaPartitions,
         options.kafkaRecords, Payloads.size(base.payload), out);
-    out.printf("%nKafka's EndToEndLatency on %s%n", options.kafkaBootstrap);
-    ratios.endToEnd = KafkaTools.endToEndLatency(options.kafkaBootstrap, options.e2eRecords,
+    out.printf("%nKafka's EndToEndLatency on %s%n", base.kafkaBootstrap);
+    ratios.endToEnd = KafkaTools.endToEndLatency(base.kafkaBootstrap, options.e2eRecords,
         Payloads.size(base.payload), out);
   }
 

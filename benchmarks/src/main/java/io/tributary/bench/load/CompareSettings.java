@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 /** Options of the {@code compare} mode only. */
 public final class CompareSettings {
 
-  @Option(names = "--kafka-bootstrap", description = "The node's Kafka, for Kafka's own tools (default: ${DEFAULT-VALUE}).")
-  public String kafkaBootstrap = "127.0.0.1:9092";
-
   @Option(names = "--kafka-partitions", description = "Partitions of ProducerPerformance's topic; the node's "
       + "message topic has kafka.partitions, 6 by default (default: ${DEFAULT-VALUE}).")
   public int kafkaPartitions = 6;

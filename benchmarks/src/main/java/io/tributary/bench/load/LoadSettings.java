@@ -66,6 +66,13 @@ public final class LoadSettings {
   @Option(names = "--threads", description = "Event-loop threads of the load generator (default: 2 x cores).")
   public int threads = 2 * Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--kafka-bootstrap", description = "The broker's Kafka: fan-in then also counts the records "
+      + "added to the message topic (compare: default 127.0.0.1:9092).")
+  public String kafkaBootstrap;
+
+  @Option(names = "--message-topic", description = "The node's message topic (default: ${DEFAULT-VALUE}).")
+  public String messageTopic = "tributary.messages";
+
   @Option(names = "--label", description = "Name of the broker under test in reports (default: ${DEFAULT-VALUE}).")
   public String label = "tributary";
 
@@ -95,6 +102,8 @@ public final class LoadSettings {
     c.thingsPerConnection = thingsPerConnection;
     c.threads = threads;
     c.label = label;
+    c.kafkaBootstrap = kafkaBootstrap;
+    c.messageTopic = messageTopic;
     return c;
   }
 

@@ -40,7 +40,8 @@ final class MessageScenario {
     int publishers = shape == Shape.FAN_OUT ? 1 : s.connections;
     int subscribers = shape == Shape.FAN_IN ? 0 : s.connections;
     Metrics metrics = new Metrics();
-    try (Fleet fleet = new Fleet(vertx, s)) {
+    try (Fleet fleet = new Fleet(vertx, s);
+         MessageTopicProbe kafka = shape == Shape.FAN_IN ? MessageTopicProbe.of(s.kafkaBootstrap, s.messageTopic) : null) {
       BenchClient[] subs = fleet.connectAll("bench-" + run + "-sub-", subscribers);
       List<Receiver> receivers = subscribe(subs, run, s.qos, metrics);
       BenchClient[] pubs = fleet.connectAll("bench-" + run + "-pub-", publishers);
@@ -55,10 +56,25 @@ final class MessageScenario {
       }
       Timeline timeline = new Timeline(metrics, NodeProbe.of(s.nodePid), out, s.warmup, s.duration, null).start();
       loops.forEach(PublishLoop::start);
+      double kafkaRate = Double.NaN;
+      if (kafka != null) {
+        timeline.awaitWarmupEnd();
+        long records = kafka.records();
+        long from = System.nanoTime();
+        timeline.awaitMeasuredEnd();
+        kafkaRate = (kafka.records() - records) / ((System.nanoTime() - from) / 1e9);
+      }
       timeline.awaitMeasuredEnd();
       boolean drained = drain(loops, receivers, s);
       timeline.close();
-      return result(s, metrics, timeline, loops, receivers, drained);
+      RunResult r = result(s, metrics, timeline, loops, receivers, drained);
+      if (kafka != null) {
+        r.figure("records into " + s.messageTopic + " (measured)", String.format("%,.0f /s", kafkaRate));
+        if (s.qos == 0) {
+          r.throughput(kafkaRate, "msg/s into Kafka (QoS 0)");
+        }
+      }
+      return r;
     }
   }
 

@@ -31,7 +31,7 @@ final class Ratios {
         + "closed loop with window %d per connection (latency runs: open loop at %,.0f msg/s), %d s warm-up, "
         + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
         + "%d partitions), EndToEndLatency (%,d round trips, acks=all; it prints whole milliseconds).%n",
-        s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, c.kafkaBootstrap,
+        s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, s.kafkaBootstrap,
         c.kafkaRecords, c.kafkaPartitions, c.e2eRecords);
   }
 

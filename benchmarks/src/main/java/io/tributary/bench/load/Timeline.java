@@ -32,6 +32,7 @@ final class Timeline implements AutoCloseable {
   private final Supplier<String> status;
   private final Histogram total = new Histogram(3_600_000_000_000L, 3);
   private final List<Sample> samples = new ArrayList<>();
+  private final CountDownLatch warmupEnd = new CountDownLatch(1);
   private final CountDownLatch measuredEnd = new CountDownLatch(1);
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "bench-timeline");
@@ -60,8 +61,16 @@ final class Timeline implements AutoCloseable {
     lastUsage = probe == null ? null : probe.sample();
     measureStart = last;
     usageStart = lastUsage;
+    if (warmup == 0) {
+      warmupEnd.countDown();
+    }
     timer.scheduleAtFixedRate(this::onTick, 1, 1, TimeUnit.SECONDS);
     return this;
+  }
+
+  /** Blocks until the warm-up is over. */
+  void awaitWarmupEnd() throws InterruptedException {
+    warmupEnd.await();
   }
 
   /** Blocks until the measured seconds are over. */
@@ -81,6 +90,7 @@ final class Timeline implements AutoCloseable {
     if (tick == warmup) {
       measureStart = now;
       usageStart = usage;
+      warmupEnd.countDown();
     }
     if (tick == warmup + duration) {
       measureEnd = now;
