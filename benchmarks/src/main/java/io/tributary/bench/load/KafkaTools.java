@@ -46,6 +46,11 @@ final class KafkaTools {
     String output = runTool(out, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
         "--num-records", Long.toString(records), "--record-size", Integer.toString(recordSize),
         "--throughput", "-1", "--command-property", "bootstrap.servers=" + bootstrap, "acks=all", "linger.ms=5");
+    return parseProducerPerformance(output);
+  }
+
+  /** ProducerPerformance's final summary line (the only one with percentiles). */
+  static ProducerResult parseProducerPerformance(String output) throws IOException {
     MatchResult m = null;
     for (Matcher candidate = RECORDS_PER_SEC.matcher(output); candidate.find(); ) {
       m = candidate.toMatchResult(); // the last one is the final summary
@@ -64,6 +69,11 @@ final class KafkaTools {
     String output = runTool(out, "org.apache.kafka.tools.EndToEndLatency", "--bootstrap-server", bootstrap,
         "--topic", topic, "--num-records", Long.toString(records), "--producer-acks", "all",
         "--record-size", Integer.toString(recordSize));
+    return parseEndToEndLatency(output);
+  }
+
+  /** EndToEndLatency's average and percentiles lines. */
+  static LatencyResult parseEndToEndLatency(String output) throws IOException {
     Matcher avg = AVG.matcher(output);
     Matcher pct = PERCENTILES.matcher(output);
     if (!avg.find() || !pct.find()) {
