@@ -98,7 +98,8 @@ final class Subscriptions {
     if (v5 && o.isNoLocal() && SharedFilter.parse(filter) != null) {
       return Reason.TOPIC_FILTER_INVALID; // MQTT 5 §3.8.3.1: No Local on a shared subscription is not allowed
     }
-    if (InternalTopics.isInternal(filter)
+    SharedFilter shared = SharedFilter.parse(filter);
+    if (InternalTopics.isInternal(shared == null ? filter : shared.filter())
         || !c.broker.authorizer().allowed(c.principal, c.clientId(), Action.SUBSCRIBE, filter)) {
       return Reason.NOT_AUTHORIZED;
     }
