@@ -88,7 +88,8 @@ final class CompareRun {
   }
 
   private RunResult scenario(String name, LoadSettings s) throws Exception {
-    out.printf("%n>> %s on %s (%s)%n", name, s.label, s.describe().get("load"));
+    boolean messages = !name.equals("connections") && !name.equals("shadow");
+    out.printf("%n>> %s on %s%s%n", name, s.label, messages ? " (" + s.describe().get("load") + ")" : "");
     RunResult r = LoadHarness.run(name, s, out);
     LoadHarness.printSummary(out, r);
     results.add(r);

@@ -57,7 +57,7 @@ final class Ratios {
       String perConnection = connections.figures().getOrDefault("node RSS growth per connection", "n/a (no --node-pid)");
       t.append(String.format("| connections: %s open | %s per connection | — | — | <= 8 KB | %s |%n",
           connections.figures().getOrDefault("connections open at end", "?"), perConnection,
-          perConnection.endsWith(" KB") && Double.parseDouble(perConnection.replace(" KB", "")) <= 8 ? "yes" : "no"));
+          verdict(perConnection)));
     }
     if (shadow != null) {
       t.append(shadow.isSkipped() ? "| shadows | skipped: " + shadow.skippedReason() + " | | | >= 30,000/s | n/a |\n"
@@ -69,6 +69,18 @@ final class Ratios {
     t.append("| rules | not measured by this harness: a rules-job benchmark is still to come | | | >= 150,000/s | n/a |\n");
     notes.forEach(n -> t.append("\n").append(n).append("\n"));
     return t.toString();
+  }
+
+  /** Met when the node's RSS grew by at most 8 KB per connection; n/a when it did not grow at all. */
+  private static String verdict(String perConnection) {
+    if (!perConnection.endsWith(" KB")) {
+      return "n/a";
+    }
+    double kb = Double.parseDouble(perConnection.replace(" KB", ""));
+    if (kb <= 0.05) {
+      return "n/a (no RSS growth seen: the heap was already committed)";
+    }
+    return kb <= 8 ? "yes" : "no";
   }
 
   private static String loss(RunResult d2d) {
