@@ -8,8 +8,9 @@
 #   benchmarks/compare.sh --connections 16 --duration 20 --with-connections 100000 --with-shadow
 #
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
-# BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_DATA_DIR (default: a new
-# temporary directory), LOAD_SKIP_BUILD=1 to skip the build, TRIBUTARY_JAVA_OPTS for the node's JVM.
+# BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
+# BENCH_DATA_DIR (default: a new temporary directory), LOAD_SKIP_BUILD=1 to skip the build,
+# TRIBUTARY_JAVA_OPTS for the node's JVM.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,7 +34,7 @@ fi
 echo "compare: starting a node (MQTT $mqtt_port, Kafka $kafka_port, data in $data_dir)" >&2
 "$root/tributary" start --dev --data-dir "$data_dir" \
   --set listeners.mqtt="$mqtt_port" --set kafka.embeddedPort="$kafka_port" \
-  --set listeners.mqttTls=-1 --set listeners.http=-1 --set listeners.https=-1 \
+  --set listeners.http="${BENCH_HTTP_PORT:-28080}" --set listeners.mqttTls=-1 --set listeners.https=-1 \
   >"$data_dir/node.log" 2>&1 &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true' EXIT
