@@ -2,11 +2,15 @@ package io.tributary.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Client id takeover: a second CONNECT with the same client id, on this node or another, disconnects the first. */
 class TakeoverIT {
+  static final ObjectMapper JSON = new ObjectMapper();
   static GatewayHarness harness;
   static GatewayHarness.Node a;
   static GatewayHarness.Node b;
@@ -48,6 +53,37 @@ class TakeoverIT {
       second.connect();
       assertThat(first.awaitClosed(Duration.ofSeconds(10))).isTrue();
       second.disconnect();
+    }
+  }
+
+  @Test
+  void takenOverConnectionPublishesItsWillAndIsReportedAsDuplicateClientId() throws Exception {
+    String id = Mqtt.id("dupwill");
+    String willTopic = "takeover/will/" + id;
+    Mqtt5BlockingClient watcher = Mqtt.v5(a, Mqtt.id("watcher"));
+    watcher.connect();
+    try (var in = watcher.publishes(MqttGlobalPublishFilter.ALL)) {
+      watcher.subscribeWith().topicFilter(willTopic).qos(MqttQos.AT_LEAST_ONCE).send();
+      watcher.subscribeWith().topicFilter("$aws/events/presence/disconnected/" + id).qos(MqttQos.AT_LEAST_ONCE).send();
+      try (RawMqtt first = WillIT.connectWithWill(a, MqttVersion.MQTT_3_1_1, id, willTopic, 0, 0)) {
+        Mqtt5BlockingClient second = Mqtt.v5(a, id);
+        second.connect();
+        assertThat(first.awaitClosed(Duration.ofSeconds(10))).isTrue();
+        List<String> seen = new ArrayList<>();
+        String reason = null;
+        for (int i = 0; i < 2; i++) {
+          Mqtt5Publish p = in.receive(10, TimeUnit.SECONDS).orElseThrow(() -> new AssertionError("got only " + seen));
+          seen.add(p.getTopic().toString());
+          if (p.getTopic().toString().startsWith("$aws")) {
+            reason = JSON.readTree(p.getPayloadAsBytes()).get("disconnectReason").asText();
+          }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(willTopic, "$aws/events/presence/disconnected/" + id);
+        assertThat(reason).isEqualTo("DUPLICATE_CLIENTID");
+        second.disconnect();
+      }
+    } finally {
+      watcher.disconnect();
     }
   }
 
