@@ -95,11 +95,20 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
+  /** Stops mosquitto and removes its configuration and log. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless.
     }
   }
 }
