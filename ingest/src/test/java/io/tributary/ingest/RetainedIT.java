@@ -207,6 +207,29 @@ class RetainedIT {
     assertThat(badPage.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidRequestException");
   }
 
+  @Test
+  void expiredRetainedMessageIsNeitherDeliveredNorServedOverHttp() throws Exception {
+    MutableClock clock = new MutableClock();
+    GatewayHarness.Node node = harness.start(Profile.MQTT, c -> { }, "retained-clock", clock);
+    try {
+      String topic = unique("r/expiring");
+      Mqtt5BlockingClient pub = connected(node, "pub");
+      pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(bytes("brief"))
+          .messageExpiryInterval(10).send();
+      assertThat(get(node, "/retainedMessage/" + topic.replace("/", "%2F")).statusCode()).as("before expiry").isEqualTo(200);
+      clock.advance(java.time.Duration.ofSeconds(11));
+
+      assertThat(retainedOnSubscribe(node, pub, topic, Mqtt5RetainHandling.SEND)).isEmpty();
+      HttpResponse<String> one = get(node, "/retainedMessage/" + topic.replace("/", "%2F"));
+      assertThat(one.statusCode()).as("MQTT 5 message expiry ends a retained message").isEqualTo(404);
+      assertThat(one.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
+      assertThat(get(node, "/retainedMessage?maxResults=200").body()).doesNotContain(topic);
+      pub.disconnect();
+    } finally {
+      harness.stop(node);
+    }
+  }
+
   /** What a new subscription of {@code filter} receives on SUBSCRIBE, read up to a marker that {@code pub} publishes. */
   private static List<Mqtt5Publish> retainedOnSubscribe(GatewayHarness.Node node, Mqtt5BlockingClient pub, String filter,
       Mqtt5RetainHandling handling) throws Exception {

@@ -8,6 +8,7 @@ import io.tributary.ingest.broker.BrokerContext;
 import io.tributary.ingest.retained.RetainedStore;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -43,11 +44,11 @@ final class RetainedApi {
         return;
       }
     }
-    List<RetainedStore.Entry> page = broker.retained().page(after, max + 1);
+    List<Envelope> page = unexpired(after, max + 1);
     ObjectNode body = JSON.createObjectNode();
     ArrayNode arr = body.putArray("retainedTopics");
     for (int i = 0; i < Math.min(max, page.size()); i++) {
-      Envelope e = page.get(i).envelope();
+      Envelope e = page.get(i);
       ObjectNode n = arr.addObject();
       n.put("topic", e.topic());
       n.put("payloadSize", e.payload().length);
@@ -55,10 +56,30 @@ final class RetainedApi {
       n.put("lastModifiedTime", e.receivedAt());
     }
     if (page.size() > max) {
-      String last = page.get(max - 1).envelope().topic();
+      String last = page.get(max - 1).topic();
       body.put("nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
     }
     rc.response().putHeader("content-type", "application/json").end(body.toString());
+  }
+
+  /** Up to {@code limit} retained messages after {@code afterTopic}, skipping those whose MQTT 5 expiry has passed. */
+  private List<Envelope> unexpired(String afterTopic, int limit) {
+    long now = broker.now();
+    List<Envelope> out = new ArrayList<>();
+    String cursor = afterTopic;
+    while (out.size() < limit) {
+      List<RetainedStore.Entry> page = broker.retained().page(cursor, limit);
+      for (RetainedStore.Entry entry : page) {
+        if (!entry.envelope().isExpired(now) && out.size() < limit) {
+          out.add(entry.envelope());
+        }
+      }
+      if (page.size() < limit) {
+        break;
+      }
+      cursor = page.get(page.size() - 1).envelope().topic();
+    }
+    return out;
   }
 
   void get(RoutingContext rc) {
@@ -69,7 +90,7 @@ final class RetainedApi {
       return;
     }
     Envelope e = broker.retained().get(topic);
-    if (e == null) {
+    if (e == null || e.isExpired(broker.now())) {
       AwsErrors.send(rc, 404, "ResourceNotFoundException", "No retained message for topic " + topic);
       return;
     }
