@@ -231,6 +231,66 @@ class Mqtt5FeaturesIT {
   }
 
   @Test
+  void clientReceiveMaximumBoundsUnacknowledgedDeliveries() throws Exception {
+    String topic = unique("window");
+    MqttProperties connectProps = new MqttProperties();
+    connectProps.add(new MqttProperties.IntegerProperty(MqttProperties.RECEIVE_MAXIMUM, 2));
+    Mqtt5BlockingClient pub = Mqtt.v5(mqtt, Mqtt.id("windowpub"));
+    pub.connect();
+    try (RawMqtt raw = RawMqtt.open(mqtt.mqttPort(), MqttVersion.MQTT_5)) {
+      raw.send(MqttMessageBuilders.connect().protocolVersion(MqttVersion.MQTT_5).clientId(Mqtt.id("window"))
+          .cleanSession(true).keepAlive(60).properties(connectProps).build());
+      raw.expectConnAckSuccess();
+      raw.send(MqttMessageBuilders.subscribe().messageId(1).addSubscription(MqttQoS.AT_LEAST_ONCE, topic + "/#").build());
+      raw.expect(MqttMessageType.SUBACK, WAIT);
+      for (int i = 0; i < 4; i++) {
+        pub.publishWith().topic(topic + "/q1").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("m" + i)).send();
+      }
+      // QoS 0 is outside the window, so this marker overtakes whatever the window holds back.
+      pub.publishWith().topic(topic + "/marker").qos(MqttQos.AT_MOST_ONCE).send();
+      List<String> got = new ArrayList<>();
+      MqttPublishMessage first = null;
+      while (true) {
+        MqttPublishMessage p = (MqttPublishMessage) raw.expect(MqttMessageType.PUBLISH, WAIT);
+        if (p.variableHeader().topicName().endsWith("/marker")) {
+          break;
+        }
+        first = first == null ? p : first;
+        got.add(p.payload().toString(StandardCharsets.UTF_8));
+      }
+      assertThat(got).as("only the client's Receive Maximum in flight").containsExactly("m0", "m1");
+      raw.send(MqttMessageBuilders.pubAck().packetId(first.variableHeader().packetId()).build());
+      MqttPublishMessage next = (MqttPublishMessage) raw.expect(MqttMessageType.PUBLISH, WAIT);
+      assertThat(next.payload().toString(StandardCharsets.UTF_8)).as("a PUBACK opens the window").isEqualTo("m2");
+    } finally {
+      pub.disconnect();
+    }
+  }
+
+  @Test
+  void packetsLargerThanTheClientsMaximumPacketSizeAreNotSent() throws Exception {
+    String topic = unique("maxpacket");
+    String marker = unique("marker");
+    Mqtt5BlockingClient small = Mqtt.v5Builder(mqtt, Mqtt.id("small")).buildBlocking();
+    small.connectWith().restrictions().maximumPacketSize(1000).applyRestrictions().send();
+    Mqtt5BlockingClient pub = Mqtt.v5(mqtt, Mqtt.id("bigpub"));
+    pub.connect();
+    try (var in = small.publishes(MqttGlobalPublishFilter.ALL)) {
+      small.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      small.subscribeWith().topicFilter(marker).qos(MqttQos.AT_LEAST_ONCE).send();
+      pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[2000]).send();
+      pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[100]).send();
+      pub.publishWith().topic(marker).qos(MqttQos.AT_LEAST_ONCE).send();
+      List<Mqtt5Publish> got = Inbox.until(in, marker, WAIT);
+      assertThat(got).extracting(p -> p.getPayloadAsBytes().length).containsExactly(100);
+      assertThat(small.getState().isConnected()).isTrue();
+    } finally {
+      small.disconnect();
+      pub.disconnect();
+    }
+  }
+
+  @Test
   void noLocalSubscriptionDoesNotGetTheClientsOwnMessages() throws Exception {
     String topic = unique("nolocal");
     String marker = unique("marker");

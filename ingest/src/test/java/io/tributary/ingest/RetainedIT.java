@@ -99,6 +99,17 @@ class RetainedIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Profile.class)
+  void sharedSubscriptionsNeverGetRetainedMessages(Profile profile) throws Exception {
+    GatewayHarness.Node node = nodes.get(profile);
+    String topic = unique("r/shared");
+    Mqtt5BlockingClient pub = connected(node, "pub");
+    pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(bytes("x")).send();
+    assertThat(retainedOnSubscribe(node, pub, "$share/g/" + topic, Mqtt5RetainHandling.SEND)).isEmpty();
+    pub.disconnect();
+  }
+
   @Test
   void retainHandlingDecidesWhetherSubscribeSendsRetainedMessages() throws Exception {
     GatewayHarness.Node node = nodes.get(Profile.MQTT);
