@@ -291,6 +291,18 @@ class Mqtt5FeaturesIT {
   }
 
   @Test
+  void sessionExpiryCannotBeSetAtDisconnectWhenItWasZero() throws Exception {
+    try (RawMqtt raw = RawMqtt.connect(mqtt.mqttPort(), MqttVersion.MQTT_5, Mqtt.id("sei"), 60)) {
+      MqttProperties props = new MqttProperties();
+      props.add(new MqttProperties.IntegerProperty(MqttProperties.SESSION_EXPIRY_INTERVAL, 60));
+      raw.send(MqttMessageBuilders.disconnect().reasonCode((byte) 0).properties(props).build());
+      // MQTT 5 §3.14.2.2.2: a Protocol Error, which the server answers with DISCONNECT 0x82
+      assertThat(reasonOf(raw.expect(MqttMessageType.DISCONNECT, WAIT))).isEqualTo(0x82);
+      assertThat(raw.awaitClosed(WAIT)).isTrue();
+    }
+  }
+
+  @Test
   void noLocalSubscriptionDoesNotGetTheClientsOwnMessages() throws Exception {
     String topic = unique("nolocal");
     String marker = unique("marker");

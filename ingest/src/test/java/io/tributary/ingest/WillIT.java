@@ -85,6 +85,30 @@ class WillIT {
   }
 
   @Test
+  void retainedWillIsKeptAsTheTopicsRetainedMessage() throws Exception {
+    GatewayHarness.Node node = nodes.get(Profile.MQTT);
+    String willTopic = unique("will/retained");
+    RawMqtt owner = RawMqtt.open(node.mqttPort(), MqttVersion.MQTT_3_1_1);
+    owner.send(MqttMessageBuilders.connect().protocolVersion(MqttVersion.MQTT_3_1_1).clientId(Mqtt.id("owner"))
+        .cleanSession(true).keepAlive(60).willFlag(true).willTopic(willTopic).willRetain(true)
+        .willMessage("offline".getBytes(StandardCharsets.UTF_8)).willQoS(MqttQoS.AT_LEAST_ONCE).build());
+    owner.expectConnAckSuccess();
+    owner.close();
+    Mqtt5BlockingClient late = subscriber(node, willTopic);
+    try (var in = late.publishes(MqttGlobalPublishFilter.ALL)) {
+      // The will is published asynchronously after the close; a later subscriber finds it retained.
+      Awaitility.await().atMost(Duration.ofSeconds(10))
+          .until(() -> node.gateway().broker().retained().get(willTopic) != null);
+      late.subscribeWith().topicFilter(willTopic).qos(MqttQos.AT_LEAST_ONCE).send();
+      Mqtt5Publish got = in.receive(10, TimeUnit.SECONDS).orElseThrow();
+      assertThat(got.isRetain()).isTrue();
+      assertThat(new String(got.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("offline");
+    } finally {
+      late.disconnect();
+    }
+  }
+
+  @Test
   void mqtt5DisconnectWithWillMessageSendsTheWill() throws Exception {
     GatewayHarness.Node node = nodes.get(Profile.MQTT);
     String willTopic = unique("will/0x04");
