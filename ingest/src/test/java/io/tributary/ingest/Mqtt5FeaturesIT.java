@@ -16,6 +16,7 @@ import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
@@ -163,6 +164,39 @@ class Mqtt5FeaturesIT {
       raw.publish("strict/q2", MqttQoS.EXACTLY_ONCE, 1, "x", MqttProperties.NO_PROPERTIES);
       assertThat(reasonOf(raw.expect(MqttMessageType.DISCONNECT, WAIT))).isEqualTo(0x9B);
       assertThat(raw.awaitClosed(WAIT)).isTrue();
+    }
+  }
+
+  /** The MQTT 3.1.1 counterpart of 0x9B: AWS IoT neither acknowledges nor delivers QoS 2, and sends no SUBACK for it. */
+  @Test
+  void awsStrictIgnoresQos2PublishesAndSubscriptionsOverMqtt311() throws Exception {
+    String topic = unique("strict/q2");
+    String marker = unique("marker");
+    Mqtt5BlockingClient sub = Mqtt.v5(strict, Mqtt.id("q2watch"));
+    sub.connect();
+    try (var in = sub.publishes(MqttGlobalPublishFilter.ALL);
+         RawMqtt raw = RawMqtt.connect(strict.mqttPort(), MqttVersion.MQTT_3_1_1, Mqtt.id("q2v3"), 60)) {
+      sub.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      sub.subscribeWith().topicFilter(marker).qos(MqttQos.AT_LEAST_ONCE).send();
+
+      raw.send(MqttMessageBuilders.subscribe().messageId(1).addSubscription(MqttQoS.EXACTLY_ONCE, topic).build());
+      raw.send(MqttMessageBuilders.subscribe().messageId(2).addSubscription(MqttQoS.AT_LEAST_ONCE, marker).build());
+      MqttSubAckMessage only = (MqttSubAckMessage) raw.expect(MqttMessageType.SUBACK, WAIT);
+      assertThat(only.variableHeader().messageId()).as("no SUBACK for the QoS 2 subscription").isEqualTo(2);
+
+      raw.publish(topic, MqttQoS.EXACTLY_ONCE, 3, "two", MqttProperties.NO_PROPERTIES);
+      raw.publish(marker, MqttQoS.AT_LEAST_ONCE, 4, "one", MqttProperties.NO_PROPERTIES);
+      // The raw client also receives its own marker, before or after the PUBACK; any PUBREC would come first.
+      MqttMessage ack = raw.receive(WAIT);
+      while (ack != null && ack.fixedHeader().messageType() == MqttMessageType.PUBLISH) {
+        ack = raw.receive(WAIT);
+      }
+      assertThat(ack).isNotNull();
+      assertThat(ack.fixedHeader().messageType()).isEqualTo(MqttMessageType.PUBACK);
+      assertThat(((MqttMessageIdVariableHeader) ack.variableHeader()).messageId()).isEqualTo(4);
+      assertThat(Inbox.topicsUntil(in, marker)).as("the QoS 2 publish is not delivered").isEmpty();
+    } finally {
+      sub.disconnect();
     }
   }
 
