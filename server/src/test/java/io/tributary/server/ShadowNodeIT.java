@@ -38,6 +38,9 @@ class ShadowNodeIT {
   static void start() {
     TributaryConfig config = TestNodes.devConfig(dir.resolve("a"));
     config.shadow.enabled = true;
+    // These tests burst dozens of requests at one thing to prove serialization; AWS's 20 requests/s
+    // per thing (tested in ShadowTopologyTest) would turn the burst into 429s.
+    config.shadow.maxRequestsPerSecondPerThing = 10_000;
     node = TributaryNode.start(config);
     assertTrue(node.shadowJob().awaitRunning(Duration.ofSeconds(60)));
     rest = new Rest(node);
