@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.TraceIds;
 import io.vertx.core.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,7 @@ public final class LifecycleEvents {
     }
     byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
     Envelope e = new Envelope(topic, payload, 1, false, who.clientId(), who.principal(), null, now,
-        Envelope.Origin.LIFECYCLE, null, nodeId, UUID.randomUUID().toString());
+        Envelope.Origin.LIFECYCLE, null, nodeId, TraceIds.next());
     publisher.publish(e, ctx).onFailure(err -> LOG.warn("lifecycle event {} not published: {}", topic, err.toString()));
   }
 }

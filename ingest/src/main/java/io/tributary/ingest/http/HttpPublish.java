@@ -3,6 +3,7 @@ package io.tributary.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.TraceIds;
 import io.tributary.core.envelope.Mqtt5Properties;
 import io.tributary.core.envelope.Mqtt5Properties.UserProperty;
 import io.tributary.core.topic.InternalTopics;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * AWS IoT's Publish API: {@code POST /topics/{topic}?qos=&retain=&contentType=&responseTopic=&messageExpiry=}.
@@ -90,7 +90,7 @@ final class HttpPublish {
         AwsErrors.send(rc, 403, "ForbiddenException", "not authorized to publish to " + topic);
         return;
       }
-      String traceId = UUID.randomUUID().toString();
+      String traceId = TraceIds.next();
       Envelope e = new Envelope(topic, payload, qos, retain, "", principal.id(), principal.thingName(), broker.now(),
           Envelope.Origin.HTTP, props, broker.nodeId(), traceId);
       broker.publisher().publish(e, Vertx.currentContext()).onComplete(done -> {

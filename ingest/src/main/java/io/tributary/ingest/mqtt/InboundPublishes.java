@@ -5,6 +5,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.TraceIds;
 import io.tributary.core.topic.InternalTopics;
 import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.Topics;
@@ -12,7 +13,6 @@ import io.tributary.ingest.auth.Action;
 import io.tributary.ingest.broker.DisconnectReason;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * PUBLISH and PUBREL from the client. A QoS 1 or 2 publish is acknowledged (PUBACK, PUBREC) only
@@ -98,7 +98,7 @@ final class InboundPublishes {
     }
     Envelope e = new Envelope(topic, payload, qos, retain, c.clientId(), c.principal.id(), c.principal.thingName(),
         c.broker.now(), Envelope.Origin.MQTT, v5 ? MqttProps.messageProperties(props, expiry) : null,
-        c.broker.nodeId(), UUID.randomUUID().toString());
+        c.broker.nodeId(), TraceIds.next());
     append(e, qos, packetId);
   }
 
