@@ -49,6 +49,17 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void readsTheTopicAloneWithoutDecodingTheRest() {
+    assertThat(EnvelopeCodec.topic(EnvelopeCodec.encode(full()))).isEqualTo("dev/1/temp");
+    String longTopic = "$aws/things/" + "ü".repeat(200) + "/shadow/update"; // multi-byte length varint
+    Envelope e = full().withTopic(longTopic);
+    assertThat(EnvelopeCodec.topic(EnvelopeCodec.encode(e))).isEqualTo(longTopic);
+    byte[] cut = java.util.Arrays.copyOf(EnvelopeCodec.encode(e), 20);
+    assertThatThrownBy(() -> EnvelopeCodec.topic(cut)).isInstanceOf(EnvelopeFormatException.class);
+    assertThatThrownBy(() -> EnvelopeCodec.topic(new byte[] {1, 2, 3})).isInstanceOf(EnvelopeFormatException.class);
+  }
+
+  @Test
   void rejectsForeignBytes() {
     assertThatThrownBy(() -> EnvelopeCodec.decode("{\"x\":1}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(EnvelopeFormatException.class);

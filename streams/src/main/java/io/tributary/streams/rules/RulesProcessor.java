@@ -59,15 +59,14 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
     if (record.value() == null) {
       return;
     }
-    Envelope envelope;
+    String topic;
     try {
-      envelope = EnvelopeCodec.decode(record.value());
+      topic = EnvelopeCodec.topic(record.value()); // the whole envelope is decoded only when a rule matches
     } catch (RuntimeException e) {
       metrics.malformed.increment();
       return;
     }
     index.refresh();
-    String topic = envelope.topic();
     String ingestRule = Topics.basicIngestRule(topic);
     matches.clear();
     if (ingestRule != null) {
@@ -81,6 +80,13 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
       index.match(topic, matches);
     }
     if (matches.isEmpty()) {
+      return;
+    }
+    Envelope envelope;
+    try {
+      envelope = EnvelopeCodec.decode(record.value());
+    } catch (RuntimeException e) {
+      metrics.malformed.increment();
       return;
     }
     MessageContext ctx = Contexts.of(envelope, topic, clock);

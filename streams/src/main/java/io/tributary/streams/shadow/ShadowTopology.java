@@ -65,6 +65,11 @@ public final class ShadowTopology {
     }
     Envelope envelope;
     try {
+      // Most traffic is not a shadow request: look at the topic before decoding the whole envelope.
+      String topic = EnvelopeCodec.topic(bytes);
+      if (!topic.startsWith("$aws/things/") || ShadowTopics.parseRequest(topic).isEmpty()) {
+        return Optional.empty();
+      }
       envelope = EnvelopeCodec.decode(bytes);
     } catch (EnvelopeFormatException e) {
       LOG.warn("skipping an unreadable message: {}", e.getMessage());
@@ -73,7 +78,7 @@ public final class ShadowTopology {
     if (envelope.origin() == Envelope.Origin.WILL || envelope.origin() == Envelope.Origin.SHADOW) {
       return Optional.empty();
     }
-    return ShadowTopics.parseRequest(envelope.topic()).isPresent() ? Optional.of(envelope) : Optional.empty();
+    return Optional.of(envelope);
   }
 
   private static String key(Envelope request) {
