@@ -146,6 +146,10 @@ public final class MessageFeed implements AutoCloseable {
     }
     Envelope e;
     try {
+      // Most records match no subscriber on this node: decode only those that do.
+      if (!index.hasMatch(EnvelopeCodec.topic(r.value()))) {
+        return;
+      }
       e = EnvelopeCodec.decode(r.value());
     } catch (EnvelopeFormatException ex) {
       LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, r.partition(), r.offset(), ex.getMessage());

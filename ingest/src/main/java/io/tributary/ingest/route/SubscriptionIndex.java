@@ -99,6 +99,16 @@ final class SubscriptionIndex {
     return trie.size();
   }
 
+  /** True when any subscription on this node matches {@code topic}. */
+  boolean hasMatch(String topic) {
+    if (trie.isEmpty()) {
+      return false;
+    }
+    boolean[] any = {false};
+    trie.forEachMatch(topic, (f, t) -> any[0] = true);
+    return any[0];
+  }
+
   /** Hands one merged {@link Delivery} per matching subscriber to {@code out}. */
   void match(Envelope e, int partition, long offset, BiConsumer<Subscriber, Delivery> out) {
     hits.clear();
