@@ -23,20 +23,12 @@ public final class DeleteOperation {
     }
 
     public Outcome apply(ShadowId shadow, byte[] payload, Optional<StoredShadow> stored, long nowMillis) {
-        RequestPayload parsed = RequestPayload.parse(payload, false, limits.maxClientTokenBytes());
-        Optional<String> token = parsed.clientToken();
-        if (parsed.error().isPresent()) {
-            return new Outcome.Rejected(parsed.error().get(), token);
+        LiveShadow live = LiveShadow.resolve(shadow, payload, stored, nowMillis, limits);
+        if (live.rejection() != null) {
+            return live.rejection();
         }
-        Optional<ShadowError> badName = Names.check(shadow);
-        if (badName.isPresent()) {
-            return new Outcome.Rejected(badName.get(), token);
-        }
-        Existing existing = Existing.resolve(stored, nowMillis, limits.deletedVersionRetention());
-        if (existing.live().isEmpty()) {
-            return new Outcome.Rejected(ShadowError.noShadow(shadow.displayName()), token,
-                    existing.expiredMarker() ? ShadowResult.Change.REMOVE : ShadowResult.Change.UNCHANGED);
-        }
+        Optional<String> token = live.token();
+        Existing existing = live.existing();
         long version = existing.version();
         StoredShadow marker = StoredShadow.deleted(version, nowMillis);
         Publication accepted = new Publication(ShadowTopic.Kind.ACCEPTED,
