@@ -7,6 +7,8 @@ import io.tributary.core.config.TributaryConfig;
 import io.tributary.core.topic.MatchMode;
 import io.tributary.ingest.Gateway;
 import io.tributary.ingest.GatewayOptions;
+import io.tributary.ingest.auth.Authorizer;
+import io.tributary.ingest.auth.DevModeSecurity;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.tributary.server.config.ConfigLoader;
 import io.tributary.server.http.HealthCheck;
@@ -77,6 +79,8 @@ public final class TributaryNode implements AutoCloseable {
   private String banner;
   private boolean closed;
 
+  private Authorizer authorizer = DevModeSecurity.INSTANCE;
+
   private TributaryNode() {}
 
   /**
@@ -86,10 +90,19 @@ public final class TributaryNode implements AutoCloseable {
    * @throws IllegalStateException when {@code node.dev} is false: only dev mode exists so far
    */
   public static TributaryNode start(TributaryConfig config) {
+    return start(config, DevModeSecurity.INSTANCE);
+  }
+
+  /**
+   * Starts a node whose clients are authorized by {@code authorizer} (authentication is still dev
+   * mode's until the identity issue lands).
+   */
+  public static TributaryNode start(TributaryConfig config, Authorizer authorizer) {
     if (!config.node.dev) {
       throw new IllegalStateException(AUTHENTICATION_UNAVAILABLE);
     }
     TributaryNode node = new TributaryNode();
+    node.authorizer = authorizer;
     try {
       node.startAll(config);
       return node;
@@ -165,7 +178,9 @@ public final class TributaryNode implements AutoCloseable {
 
   /** The gateway stops first on close: clients are told before Vert.x and Kafka go away. */
   private void startGateway(KeyCertOptions tls) {
-    gateway = Await.result(Gateway.start(vertx, new GatewayOptions(config, nodeId, bootstrapServers, tls)),
+    GatewayOptions options = new GatewayOptions(config, nodeId, bootstrapServers, tls, DevModeSecurity.INSTANCE,
+        authorizer, java.time.Clock.systemUTC());
+    gateway = Await.result(Gateway.start(vertx, options),
         Await.START_TIMEOUT, "starting the gateway");
     closer.register("gateway", () -> Await.result(gateway.stop(), Await.STOP_TIMEOUT, "stopping the gateway"));
   }

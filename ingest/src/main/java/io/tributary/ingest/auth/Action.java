@@ -11,5 +11,13 @@ public enum Action {
   /** {@code iot:Receive}, resource: topic, checked at delivery. */
   RECEIVE,
   /** {@code iot:RetainPublish}, resource: topic. */
-  RETAIN_PUBLISH
+  RETAIN_PUBLISH,
+  /** {@code iot:GetThingShadow} over REST, resource: thing name. */
+  GET_THING_SHADOW,
+  /** {@code iot:UpdateThingShadow} over REST, resource: thing name. */
+  UPDATE_THING_SHADOW,
+  /** {@code iot:DeleteThingShadow} over REST, resource: thing name. */
+  DELETE_THING_SHADOW,
+  /** {@code iot:ListNamedShadowsForThing}, resource: thing name. */
+  LIST_NAMED_SHADOWS
 }

@@ -1,6 +1,7 @@
 package io.tributary.server.shadow;
 
 import io.tributary.ingest.auth.ConnectInfo;
+import io.tributary.ingest.auth.Action;
 import io.tributary.ingest.auth.Principal;
 import io.tributary.ingest.broker.BrokerContext;
 import io.tributary.shadow.ShadowId;
@@ -27,6 +28,21 @@ final class Calls {
   static boolean validNames(ShadowId shadow) {
     return ShadowNames.isValidThingName(shadow.thingName())
         && (shadow.isClassic() || ShadowNames.isValidShadowName(shadow.shadowName()));
+  }
+
+  /**
+   * The caller, authenticated and allowed {@code action} on {@code thing}; answers 401 or 403
+   * itself and fails when refused. Shadow access over MQTT is governed by the topic permissions.
+   */
+  static Future<Principal> authorize(BrokerContext broker, RoutingContext rc, String requestId, Action action,
+      String thing) {
+    return authenticate(broker, rc, requestId).compose(principal -> {
+      if (broker.authorizer().allowed(principal, "", action, thing)) {
+        return Future.succeededFuture(principal);
+      }
+      Answers.error(rc, 403, "ForbiddenException", "Not authorized to " + action.name() + " on " + thing, requestId);
+      return Future.failedFuture("not authorized");
+    });
   }
 
   /** The caller, through the gateway's authenticator; answers 401 itself and fails when refused. */

@@ -1,5 +1,6 @@
 package io.tributary.server.shadow;
 
+import io.tributary.ingest.auth.Action;
 import io.tributary.ingest.broker.BrokerContext;
 import io.tributary.shadow.ShadowId;
 import io.tributary.shadow.ShadowNames;
@@ -49,7 +50,7 @@ final class ShadowReads {
       Answers.send(rc, service.restThrottled(), requestId);
       return;
     }
-    atOwner(rc, shadow.thingName(), requestId, () -> job.read(shadow.thingName(), shadow.shadowName()),
+    atOwner(rc, Action.GET_THING_SHADOW, shadow.thingName(), requestId, () -> job.read(shadow.thingName(), shadow.shadowName()),
         current -> Answers.send(rc, service.restGet(shadow, current, broker.now()), requestId));
   }
 
@@ -77,7 +78,7 @@ final class ShadowReads {
     }
     int size = pageSize;
     String token = rc.queryParams().get("nextToken");
-    atOwner(rc, thing, requestId, () -> job.listNamedShadows(thing, size, token), page -> sendPage(rc, page, requestId));
+    atOwner(rc, Action.LIST_NAMED_SHADOWS, thing, requestId, () -> job.listNamedShadows(thing, size, token), page -> sendPage(rc, page, requestId));
   }
 
   private void sendPage(RoutingContext rc, NamedShadowPage page, String requestId) {
@@ -88,11 +89,11 @@ final class ShadowReads {
   }
 
   /** Runs {@code read} on this node's store if it owns {@code thing}, or forwards the call to the owner. */
-  private <T> void atOwner(RoutingContext rc, String thing, String requestId, java.util.concurrent.Callable<T> read,
-      Consumer<T> answer) {
+  private <T> void atOwner(RoutingContext rc, Action action, String thing, String requestId,
+      java.util.concurrent.Callable<T> read, Consumer<T> answer) {
     ShadowLocation location = job.locate(thing);
     if (location.kind() == ShadowLocation.Kind.REMOTE && rc.request().getHeader(Calls.FORWARDED) == null) {
-      Calls.authenticate(broker, rc, requestId)
+      Calls.authorize(broker, rc, requestId, action, thing)
           .onSuccess(p -> forwarder.forward(rc, location.host().orElseThrow(), requestId));
       return;
     }
@@ -100,7 +101,7 @@ final class ShadowReads {
       Answers.unavailable(rc, "the shadow service is starting or rebalancing; retry", requestId);
       return;
     }
-    Calls.authenticate(broker, rc, requestId)
+    Calls.authorize(broker, rc, requestId, action, thing)
         .compose(p -> broker.vertx().executeBlocking(read, false))
         .onSuccess(answer::accept)
         .onFailure(error -> {

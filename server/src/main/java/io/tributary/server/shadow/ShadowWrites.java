@@ -1,5 +1,6 @@
 package io.tributary.server.shadow;
 
+import io.tributary.ingest.auth.Action;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.ingest.broker.BrokerContext;
 import io.tributary.shadow.RestResponse;
@@ -48,7 +49,8 @@ final class ShadowWrites {
       Answers.send(rc, invalid, requestId);
       return;
     }
-    Calls.authenticate(broker, rc, requestId).onSuccess(principal -> {
+    Action action = operation == ShadowOperation.UPDATE ? Action.UPDATE_THING_SHADOW : Action.DELETE_THING_SHADOW;
+    Calls.authorize(broker, rc, requestId, action, shadow.thingName()).onSuccess(principal -> {
       String replyTopic = RestEnvelopes.replyTopic(broker.nodeId(), requestId);
       Envelope request = RestEnvelopes.request(new ShadowRequest(shadow, operation, body), replyTopic,
           principal.id(), broker.nodeId(), broker.now(), requestId);
