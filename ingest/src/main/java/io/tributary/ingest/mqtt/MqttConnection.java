@@ -37,9 +37,9 @@ import java.util.UUID;
 /**
  * One client's MQTT connection: CONNECT, session claim and resume, the packet dispatch, and every
  * way a connection ends. Owned by one event loop; other threads reach it only through {@link
- * Context#runOnContext}. Inbound publishes, subscriptions, outbound delivery and the session's
- * positions are in {@link InboundPublishes}, {@link Subscriptions}, {@link Outbound} and {@link
- * SessionPositions}.
+ * Context#runOnContext}. Inbound publishes, subscriptions, outbound delivery, keep-alive and the
+ * session's positions are in {@link InboundPublishes}, {@link Subscriptions}, {@link Outbound},
+ * {@link KeepAlive} and {@link SessionPositions}.
  */
 public final class MqttConnection implements Subscriber, ClientConnection {
   private enum State { AWAIT_CONNECT, CONNECTING, CONNECTED, CLOSED }
@@ -65,8 +65,7 @@ public final class MqttConnection implements Subscriber, ClientConnection {
   private InboundPublishes inbound;
   private Subscriptions subs;
   private final List<MqttMessage> early = new ArrayList<>();
-  private long lastActivity;
-  private long keepAliveTimer = -1;
+  private KeepAlive keepAlive;
   private long checkpointTimer = -1;
   private final long connectTimer;
 
@@ -74,7 +73,6 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     this.broker = broker;
     this.transport = transport;
     this.ctx = ctx;
-    this.lastActivity = broker.now();
     this.connectTimer = broker.vertx().setTimer(CONNECT_TIMEOUT_MS, id -> ctx.runOnContext(v -> {
       if (state == State.AWAIT_CONNECT) {
         terminate(DisconnectReason.CLIENT_ERROR, false, null, null);
@@ -90,7 +88,9 @@ public final class MqttConnection implements Subscriber, ClientConnection {
       if (!(packet instanceof MqttMessage m) || state == State.CLOSED) {
         return;
       }
-      lastActivity = broker.now();
+      if (keepAlive != null) {
+        keepAlive.touch();
+      }
       DecoderResult result = m.decoderResult();
       if (result != null && result.isFailure()) {
         onUndecodable(result.cause());
@@ -273,7 +273,8 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     inbound = new InboundPublishes(this);
     subs = new Subscriptions(this);
     transport.write(Packets.connAck(Reason.SUCCESS, resumed, v5() ? ConnAckProperties.of(this) : MqttProperties.NO_PROPERTIES));
-    startKeepAlive();
+    keepAlive = new KeepAlive(this, request.keepAliveSeconds());
+    keepAlive.start();
     broker.lifecycle().connected(who(), transport.remoteAddress(), broker.now(), ctx);
     if (resumed) {
       positions.startReplay(this, saved, livePositions);
@@ -295,6 +296,11 @@ public final class MqttConnection implements Subscriber, ClientConnection {
 
   boolean v5() {
     return request != null && request.v5();
+  }
+
+  /** True while inbound reading is paused for backpressure. */
+  boolean readingPaused() {
+    return inbound != null && inbound.paused();
   }
 
   boolean isConnected() {
@@ -354,31 +360,6 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     }
     outbound.offer(d);
     positions.delivered(d);
-  }
-
-  // ---- keep-alive --------------------------------------------------------------------------
-
-  private void startKeepAlive() {
-    if (request.keepAliveSeconds() == 0) {
-      return;
-    }
-    long limit = request.keepAliveSeconds() * 1500L;
-    keepAliveTimer = broker.vertx().setTimer(limit, id -> ctx.runOnContext(v -> checkKeepAlive(limit)));
-  }
-
-  private void checkKeepAlive(long limit) {
-    if (state != State.CONNECTED) {
-      return;
-    }
-    if (inbound.paused()) {
-      lastActivity = broker.now(); // the broker stopped reading: the client's PINGREQs wait in the socket
-    }
-    long idle = broker.now() - lastActivity;
-    if (idle >= limit) {
-      terminate(DisconnectReason.MQTT_KEEP_ALIVE_TIMEOUT, true, Reason.KEEP_ALIVE_TIMEOUT, "keep-alive timeout");
-    } else {
-      keepAliveTimer = broker.vertx().setTimer(limit - idle, id -> ctx.runOnContext(v -> checkKeepAlive(limit)));
-    }
   }
 
   // ---- ending ------------------------------------------------------------------------------
@@ -449,8 +430,8 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     State previous = state;
     state = State.CLOSED;
     broker.vertx().cancelTimer(connectTimer);
-    if (keepAliveTimer >= 0) {
-      broker.vertx().cancelTimer(keepAliveTimer);
+    if (keepAlive != null) {
+      keepAlive.cancel();
     }
     if (checkpointTimer >= 0) {
       broker.vertx().cancelTimer(checkpointTimer);
