@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -55,11 +55,7 @@ public final class RetainedStore implements AutoCloseable {
 
   /** Loads every retained message; returns once the view has caught up with the topic. */
   public void start() {
-    List<TopicPartition> parts = new ArrayList<>();
-    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-      parts.add(new TopicPartition(topic, p.partition()));
-    }
-    consumer.assign(parts);
+    List<TopicPartition> parts = TopicConsumers.assignAll(consumer, topic);
     consumer.seekToBeginning(parts);
     endOffsets = consumer.endOffsets(parts, Duration.ofSeconds(30));
     thread.start();
@@ -175,11 +171,6 @@ public final class RetainedStore implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    TopicConsumers.stop(consumer, thread);
   }
 }

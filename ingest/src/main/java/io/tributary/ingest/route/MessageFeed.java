@@ -5,7 +5,6 @@ import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.envelope.EnvelopeFormatException;
 import io.tributary.core.topic.MatchMode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -53,11 +52,7 @@ public final class MessageFeed implements AutoCloseable {
 
   /** Starts reading from the current end of the topic; returns once positions are known. */
   public void start() {
-    List<TopicPartition> parts = new ArrayList<>();
-    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-      parts.add(new TopicPartition(topic, p.partition()));
-    }
-    consumer.assign(parts);
+    List<TopicPartition> parts = TopicConsumers.assignAll(consumer, topic);
     consumer.seekToEnd(parts);
     for (TopicPartition tp : parts) {
       positions.put(tp.partition(), consumer.position(tp, Duration.ofSeconds(30)));
@@ -147,7 +142,7 @@ public final class MessageFeed implements AutoCloseable {
     Envelope e;
     try {
       // Most records match no subscriber on this node: decode only those that do.
-      if (!index.hasMatch(EnvelopeCodec.topic(r.value()))) {
+      if (!index.collect(EnvelopeCodec.topic(r.value()))) {
         return;
       }
       e = EnvelopeCodec.decode(r.value());
@@ -156,7 +151,7 @@ public final class MessageFeed implements AutoCloseable {
       return;
     }
     routed++;
-    index.match(e, r.partition(), r.offset(), (subscriber, delivery) -> {
+    index.deliver(e, r.partition(), r.offset(), (subscriber, delivery) -> {
       try {
         subscriber.deliver(delivery);
       } catch (RuntimeException ex) {
@@ -179,11 +174,6 @@ public final class MessageFeed implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    TopicConsumers.stop(consumer, thread);
   }
 }

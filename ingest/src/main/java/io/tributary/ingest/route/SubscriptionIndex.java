@@ -20,6 +20,7 @@ final class SubscriptionIndex {
   private final Map<Subscriber, Map<String, Target.Plain>> bySubscriber = new IdentityHashMap<>();
   private final Map<String, SharedGroup> groups = new HashMap<>();
   private final Map<String, List<String>> clusterMembers = new HashMap<>();
+  private final ArrayList<Target> targets = new ArrayList<>();
   private final ArrayList<Target.Plain> hits = new ArrayList<>();
 
   SubscriptionIndex(MatchMode mode) {
@@ -99,21 +100,28 @@ final class SubscriptionIndex {
     return trie.size();
   }
 
-  /** True when any subscription on this node matches {@code topic}. */
-  boolean hasMatch(String topic) {
+  /**
+   * First step of routing one message: collects the subscriptions and shared groups whose filters
+   * match {@code topic}. Returns false when there are none, so the caller need not decode the
+   * message; otherwise {@link #deliver} completes the routing.
+   */
+  boolean collect(String topic) {
+    targets.clear();
     if (trie.isEmpty()) {
       return false;
     }
-    boolean[] any = {false};
-    trie.forEachMatch(topic, (f, t) -> any[0] = true);
-    return any[0];
+    trie.forEachMatch(topic, (filter, target) -> targets.add(target));
+    return !targets.isEmpty();
   }
 
-  /** Hands one merged {@link Delivery} per matching subscriber to {@code out}. */
-  void match(Envelope e, int partition, long offset, BiConsumer<Subscriber, Delivery> out) {
+  /**
+   * Second step: applies no-local and the shared-group choice to the targets {@link #collect}ed for
+   * {@code e}'s topic, and hands one merged {@link Delivery} per subscriber to {@code out}.
+   */
+  void deliver(Envelope e, int partition, long offset, BiConsumer<Subscriber, Delivery> out) {
     hits.clear();
     String publisher = e.clientId();
-    trie.forEachMatch(e.topic(), (filter, target) -> {
+    for (Target target : targets) {
       if (target instanceof Target.Plain plain) {
         if (!(plain.options.noLocal() && plain.subscriber.clientId().equals(publisher))) {
           hits.add(plain);
@@ -124,7 +132,7 @@ final class SubscriptionIndex {
           hits.add(picked);
         }
       }
-    });
+    }
     if (hits.isEmpty()) {
       return;
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -54,11 +54,7 @@ public final class SessionStore implements AutoCloseable {
 
   /** Loads the topic; returns once the view has caught up. */
   public void start() {
-    partitions = new ArrayList<>();
-    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-      partitions.add(new TopicPartition(topic, p.partition()));
-    }
-    consumer.assign(partitions);
+    partitions = TopicConsumers.assignAll(consumer, topic);
     consumer.seekToBeginning(partitions);
     thread.start();
     afterCatchUp(loaded::countDown);
@@ -200,11 +196,6 @@ public final class SessionStore implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    TopicConsumers.stop(consumer, thread);
   }
 }
