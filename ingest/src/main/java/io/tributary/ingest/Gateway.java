@@ -74,6 +74,7 @@ public final class Gateway {
     MessageFeed feed = new MessageFeed(KafkaSettings.consumer(bootstrap, config.kafka, "tributary-feed-" + o.nodeId()),
         config.kafka.topics().messages(), mode);
     feed.start();
+    log.onAppended(feed::appended);
     Publisher publisher = new Publisher(log, retained);
     BrokerContext ctx = new BrokerContext(vertx, o.nodeId(), config.node.profile, config.mqtt, topicLimits, o.clock(),
         log, feed, retained, sessions, new ConnectionRegistry(), publisher,

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's only writer to Kafka. Bounds the bytes handed to it and not yet acknowledged:
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * thread: callers hop back to their own context.
  */
 public final class MessageLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
   private final Producer<String, byte[]> producer;
   private final TopicNames topics;
   private final long limitBytes;
@@ -35,6 +38,13 @@ public final class MessageLog implements AutoCloseable {
   private final LinkedBlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
   private final Thread sender;
   private volatile boolean running = true;
+  private volatile AppendListener appendListener = (e, partition, offset) -> {};
+
+  /** Told of every message {@link #append}ed, once Kafka acknowledged it; called on the producer's thread. */
+  @FunctionalInterface
+  public interface AppendListener {
+    void appended(Envelope envelope, int partition, long offset);
+  }
 
   /** A record waiting for the sender thread. */
   private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done) {}
@@ -53,9 +63,23 @@ public final class MessageLog implements AutoCloseable {
     return topics;
   }
 
+  /** Sets the listener told of each acknowledged {@link #append} (the feed's local fast path). */
+  public void onAppended(AppendListener listener) {
+    this.appendListener = listener;
+  }
+
   /** Appends an accepted publish to the message topic, keyed by its publisher. */
   public void append(Envelope envelope, BiConsumer<RecordMetadata, Exception> done) {
-    send(topics.messages(), envelope.clientId(), EnvelopeCodec.encode(envelope), done);
+    send(topics.messages(), envelope.clientId(), EnvelopeCodec.encode(envelope), (meta, error) -> {
+      if (error == null) {
+        try {
+          appendListener.appended(envelope, meta.partition(), meta.offset());
+        } catch (RuntimeException e) {
+          LOG.warn("append listener failed; the message is still delivered from the log", e);
+        }
+      }
+      done.accept(meta, error);
+    });
   }
 
   /** Stores (or with a null value clears) the retained message of {@code topic}. */

@@ -47,7 +47,7 @@ final class SessionPositions {
 
   void delivered(Delivery d) {
     if (d.partition() >= 0) {
-      delivered.merge(d.partition(), d.offset() + 1, Math::max);
+      delivered.merge(d.partition(), d.routedUntil(), Math::max);
       dirty = true;
     }
   }

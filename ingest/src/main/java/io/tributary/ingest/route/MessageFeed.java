@@ -5,6 +5,8 @@ import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.envelope.EnvelopeFormatException;
 import io.tributary.core.topic.MatchMode;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,19 +31,49 @@ import org.slf4j.LoggerFactory;
  * it commands. A command's reply carries this node's read position per partition at the moment the
  * command took effect: every record before it was routed under the old subscriptions, every record
  * from it on under the new ones. Persistent sessions use these positions to resume exactly.
+ *
+ * <p><b>Local fast path.</b> A message published on this node is routed as soon as Kafka has
+ * acknowledged it ({@link #appended}), without waiting for the consumer to read it back; when the
+ * consumer does, the record is skipped, or routed only to subscriptions made since. Two rules keep
+ * this exact: the consumer's position stays the only position handed to sessions (a fast delivery
+ * carries it as {@link Delivery#routedUntil()}), and after any subscription change the fast path of
+ * a partition waits until the consumer has caught up with every record handed to it, so a new
+ * subscriber never sees one publisher's messages out of order.
  */
 public final class MessageFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageFeed.class);
+
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
   private final SubscriptionIndex index;
   private final ConcurrentLinkedQueue<Consumer<SubscriptionIndex>> commands = new ConcurrentLinkedQueue<>();
-  private final Map<Integer, Long> positions = new HashMap<>();
+  private final ConcurrentLinkedQueue<Appended> appended = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
+  /** Per partition: the next offset the consumer will route. */
+  private long[] positions = new long[0];
+  /** Per partition: the highest offset handed to {@link #appended}, routed fast or not. */
+  private long[] handedOff = new long[0];
+  /** Per partition: the fast path waits until the consumer has passed this offset. */
+  private long[] barrier = new long[0];
+  /** Per partition: records routed by the fast path, in offset order, not yet read by the consumer. */
+  private ArrayDeque<FastRouted>[] fastRouted;
+  private volatile boolean polling;
   private volatile boolean running = true;
   private volatile long routed;
+  private volatile long routedFast;
+
+  /** A message this node wrote, acknowledged by Kafka. */
+  private record Appended(Envelope envelope, int partition, long offset) {}
+
+  /** A record the fast path routed, and the index generation it was routed under. */
+  private record FastRouted(long offset, long generation) {}
+
+  /** Beyond this many records routed fast and not yet read back, a partition waits for its consumer. */
+  private static final int MAX_FAST_AHEAD = 100_000;
 
   public MessageFeed(Properties consumerProps, String topic, MatchMode mode) {
     this.consumer = new KafkaConsumer<>(consumerProps);
@@ -51,11 +84,21 @@ public final class MessageFeed implements AutoCloseable {
   }
 
   /** Starts reading from the current end of the topic; returns once positions are known. */
+  @SuppressWarnings("unchecked")
   public void start() {
     List<TopicPartition> parts = TopicConsumers.assignAll(consumer, topic);
     consumer.seekToEnd(parts);
+    int n = parts.stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1;
+    positions = new long[n];
+    handedOff = new long[n];
+    barrier = new long[n];
+    fastRouted = new ArrayDeque[n];
+    Arrays.fill(positions, -1);
+    Arrays.fill(handedOff, -1);
+    Arrays.fill(barrier, -1);
     for (TopicPartition tp : parts) {
-      positions.put(tp.partition(), consumer.position(tp, Duration.ofSeconds(30)));
+      positions[tp.partition()] = consumer.position(tp, Duration.ofSeconds(30));
+      fastRouted[tp.partition()] = new ArrayDeque<>();
     }
     thread.start();
     try {
@@ -81,7 +124,7 @@ public final class MessageFeed implements AutoCloseable {
       Consumer<Map<Integer, Long>> positionsAtStart) {
     submit(idx -> {
       subscriptions.forEach((f, o) -> idx.subscribe(s, f, o));
-      positionsAtStart.accept(Map.copyOf(positions));
+      positionsAtStart.accept(positions());
     });
   }
 
@@ -92,7 +135,7 @@ public final class MessageFeed implements AutoCloseable {
   public void unregister(Subscriber s, Consumer<Map<Integer, Long>> positionsAtEnd) {
     submit(idx -> {
       idx.removeAll(s);
-      positionsAtEnd.accept(Map.copyOf(positions));
+      positionsAtEnd.accept(positions());
     });
   }
 
@@ -106,6 +149,32 @@ public final class MessageFeed implements AutoCloseable {
     return routed;
   }
 
+  /** Of {@link #routedCount()}, those routed by the local fast path. */
+  public long routedFastCount() {
+    return routedFast;
+  }
+
+  /**
+   * Kafka acknowledged {@code e}, written by this node at {@code partition}/{@code offset}: route it
+   * now. Called on the producer's thread, in offset order per partition.
+   */
+  public void appended(Envelope e, int partition, long offset) {
+    appended.add(new Appended(e, partition, offset));
+    if (polling && !wakeupPending.getAndSet(true)) {
+      consumer.wakeup();
+    }
+  }
+
+  private Map<Integer, Long> positions() {
+    Map<Integer, Long> m = new HashMap<>();
+    for (int p = 0; p < positions.length; p++) {
+      if (positions[p] >= 0) {
+        m.put(p, positions[p]);
+      }
+    }
+    return m;
+  }
+
   private void submit(Consumer<SubscriptionIndex> command) {
     commands.add(command);
     consumer.wakeup();
@@ -115,8 +184,10 @@ public final class MessageFeed implements AutoCloseable {
     started.countDown();
     while (running) {
       ConsumerRecords<String, byte[]> records;
+      polling = true; // before looking at the queues: appended() either sees it or we see its message
       try {
-        records = consumer.poll(Duration.ofMillis(200));
+        boolean idle = appended.isEmpty() && commands.isEmpty();
+        records = consumer.poll(idle ? POLL_TIMEOUT : Duration.ZERO);
       } catch (WakeupException e) {
         records = ConsumerRecords.empty();
       } catch (RuntimeException e) {
@@ -124,8 +195,12 @@ public final class MessageFeed implements AutoCloseable {
           LOG.error("message feed poll failed; retrying", e);
         }
         continue;
+      } finally {
+        polling = false;
+        wakeupPending.set(false);
       }
       drainCommands();
+      drainAppended();
       for (ConsumerRecord<String, byte[]> r : records) {
         route(r);
       }
@@ -135,7 +210,23 @@ public final class MessageFeed implements AutoCloseable {
   }
 
   private void route(ConsumerRecord<String, byte[]> r) {
-    positions.put(r.partition(), r.offset() + 1);
+    int p = r.partition();
+    long offset = r.offset();
+    if (p >= positions.length) {
+      return;
+    }
+    positions[p] = offset + 1;
+    long changedAfter = -1;
+    ArrayDeque<FastRouted> fast = fastRouted[p];
+    while (!fast.isEmpty() && fast.peekFirst().offset() < offset) {
+      fast.pollFirst(); // not read back (cannot happen with our producer); nothing to dedupe against
+    }
+    if (!fast.isEmpty() && fast.peekFirst().offset() == offset) {
+      changedAfter = fast.pollFirst().generation();
+      if (changedAfter == index.generation()) {
+        return; // routed by the fast path, under the subscriptions that hold now
+      }
+    }
     if (r.value() == null) {
       return;
     }
@@ -147,26 +238,60 @@ public final class MessageFeed implements AutoCloseable {
       }
       e = EnvelopeCodec.decode(r.value());
     } catch (EnvelopeFormatException ex) {
-      LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, r.partition(), r.offset(), ex.getMessage());
+      LOG.warn("skipping unreadable record {}-{}@{}: {}", topic, p, offset, ex.getMessage());
       return;
     }
     routed++;
-    index.deliver(e, r.partition(), r.offset(), (subscriber, delivery) -> {
-      try {
-        subscriber.deliver(delivery);
-      } catch (RuntimeException ex) {
-        LOG.warn("subscriber {} failed to accept a delivery", subscriber.clientId(), ex);
+    index.deliver(e, p, offset, changedAfter, offset + 1, this::handOver);
+  }
+
+  /** The fast path: routes messages this node wrote, unless the consumer must catch up first. */
+  private void drainAppended() {
+    Appended a;
+    while ((a = appended.poll()) != null) {
+      int p = a.partition();
+      long offset = a.offset();
+      if (p < 0 || p >= positions.length || offset < positions[p]) {
+        continue; // not a partition this feed reads, or the consumer routed it already
       }
-    });
+      handedOff[p] = Math.max(handedOff[p], offset);
+      if (positions[p] <= barrier[p] || fastRouted[p].size() >= MAX_FAST_AHEAD) {
+        // The consumer must route every record handed off before a subscription changed (or this
+        // one), so that no subscriber gets a later message of a publisher before an earlier one.
+        barrier[p] = Math.max(barrier[p], offset);
+        continue;
+      }
+      fastRouted[p].addLast(new FastRouted(offset, index.generation()));
+      if (index.collect(a.envelope().topic())) {
+        routed++;
+        routedFast++;
+        index.deliver(a.envelope(), p, offset, -1, positions[p], this::handOver);
+      }
+    }
+  }
+
+  private void handOver(Subscriber subscriber, Delivery delivery) {
+    try {
+      subscriber.deliver(delivery);
+    } catch (RuntimeException ex) {
+      LOG.warn("subscriber {} failed to accept a delivery", subscriber.clientId(), ex);
+    }
   }
 
   private void drainCommands() {
     Consumer<SubscriptionIndex> c;
+    boolean changed = false;
     while ((c = commands.poll()) != null) {
+      changed = true;
       try {
         c.accept(index);
       } catch (RuntimeException ex) {
         LOG.error("feed command failed", ex);
+      }
+    }
+    if (changed) {
+      for (int p = 0; p < barrier.length; p++) {
+        barrier[p] = Math.max(barrier[p], handedOff[p]);
       }
     }
   }

@@ -16,6 +16,8 @@ final class SharedGroup implements Target {
   final List<Target.Plain> members = new ArrayList<>();
   /** Client ids of connected members cluster-wide, sorted so that every node indexes them alike. */
   List<String> clusterMembers = List.of();
+  /** The index's generation when the members (here or cluster-wide) last changed. */
+  long generation;
   private int next;
 
   /**

@@ -22,19 +22,29 @@ final class SubscriptionIndex {
   private final Map<String, List<String>> clusterMembers = new HashMap<>();
   private final ArrayList<Target> targets = new ArrayList<>();
   private final ArrayList<Target.Plain> hits = new ArrayList<>();
+  /** Counts changes: every subscription and group remembers the generation it was last changed in. */
+  private long generation;
 
   SubscriptionIndex(MatchMode mode) {
     this.trie = new SubscriptionTrie<>(mode);
   }
 
+  /** Incremented by every change; see {@link #deliver}. */
+  long generation() {
+    return generation;
+  }
+
   void subscribe(Subscriber s, String filter, SubscriptionOptions options) {
+    generation++;
     Map<String, Target.Plain> own = bySubscriber.computeIfAbsent(s, k -> new HashMap<>());
     Target.Plain existing = own.get(filter);
     if (existing != null) {
       existing.options = options; // MQTT: a repeated SUBSCRIBE replaces the options
+      existing.generation = generation;
       return;
     }
     Target.Plain plain = new Target.Plain(s, filter, options);
+    plain.generation = generation;
     own.put(filter, plain);
     SharedFilter shared = SharedFilter.parse(filter);
     if (shared == null) {
@@ -47,10 +57,12 @@ final class SubscriptionIndex {
         return g;
       });
       group.members.add(plain);
+      group.generation = generation;
     }
   }
 
   void unsubscribe(Subscriber s, String filter) {
+    generation++;
     Map<String, Target.Plain> own = bySubscriber.get(s);
     if (own == null) {
       return;
@@ -69,6 +81,7 @@ final class SubscriptionIndex {
       SharedGroup group = groups.get(filter);
       if (group != null) {
         group.members.remove(plain);
+        group.generation = generation;
         if (group.members.isEmpty()) {
           groups.remove(filter);
           trie.remove(shared.filter(), group);
@@ -89,10 +102,12 @@ final class SubscriptionIndex {
 
   /** Replaces the cluster-wide members of shared filter {@code sharedFilter} ({@code $share/g/f}). */
   void clusterMembers(String sharedFilter, List<String> sortedClientIds) {
+    generation++;
     clusterMembers.put(sharedFilter, sortedClientIds);
     SharedGroup g = groups.get(sharedFilter);
     if (g != null) {
       g.clusterMembers = sortedClientIds;
+      g.generation = generation;
     }
   }
 
@@ -117,17 +132,24 @@ final class SubscriptionIndex {
   /**
    * Second step: applies no-local and the shared-group choice to the targets {@link #collect}ed for
    * {@code e}'s topic, and hands one merged {@link Delivery} per subscriber to {@code out}.
+   *
+   * @param changedAfter only subscriptions (and shared groups) changed after this generation
+   *     receive the message: the others already had it. -1 for all.
+   * @param routedUntil see {@link Delivery#routedUntil()}
    */
-  void deliver(Envelope e, int partition, long offset, BiConsumer<Subscriber, Delivery> out) {
+  void deliver(Envelope e, int partition, long offset, long changedAfter, long routedUntil,
+      BiConsumer<Subscriber, Delivery> out) {
     hits.clear();
     String publisher = e.clientId();
     for (Target target : targets) {
       if (target instanceof Target.Plain plain) {
-        if (!(plain.options.noLocal() && plain.subscriber.clientId().equals(publisher))) {
+        if (plain.generation > changedAfter
+            && !(plain.options.noLocal() && plain.subscriber.clientId().equals(publisher))) {
           hits.add(plain);
         }
       } else {
-        Target.Plain picked = ((SharedGroup) target).pick(publisher, partition, offset);
+        SharedGroup group = (SharedGroup) target;
+        Target.Plain picked = group.generation > changedAfter ? group.pick(publisher, partition, offset) : null;
         if (picked != null) {
           hits.add(picked);
         }
@@ -139,7 +161,7 @@ final class SubscriptionIndex {
     if (hits.size() == 1) {
       Target.Plain p = hits.get(0);
       out.accept(p.subscriber, delivery(e, partition, offset, p.options.qos(), p.options.retainAsPublished(),
-          p.options.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {p.options.subscriptionId()}));
+          p.options.subscriptionId() == 0 ? Delivery.NO_IDS : new int[] {p.options.subscriptionId()}, routedUntil));
       return;
     }
     Map<Subscriber, Merged> merged = new IdentityHashMap<>();
@@ -148,12 +170,13 @@ final class SubscriptionIndex {
     }
     for (Map.Entry<Subscriber, Merged> m : merged.entrySet()) {
       Merged v = m.getValue();
-      out.accept(m.getKey(), delivery(e, partition, offset, v.qos, v.retainAsPublished, v.ids));
+      out.accept(m.getKey(), delivery(e, partition, offset, v.qos, v.retainAsPublished, v.ids, routedUntil));
     }
   }
 
-  private static Delivery delivery(Envelope e, int partition, long offset, int grantedQos, boolean rap, int[] ids) {
-    return new Delivery(e, partition, offset, Math.min(e.qos(), grantedQos), rap && e.retain(), ids);
+  private static Delivery delivery(Envelope e, int partition, long offset, int grantedQos, boolean rap, int[] ids,
+      long routedUntil) {
+    return new Delivery(e, partition, offset, Math.min(e.qos(), grantedQos), rap && e.retain(), ids, routedUntil);
   }
 
   /** Overlapping subscriptions of one subscriber, folded into one delivery. */

@@ -8,6 +8,8 @@ sealed interface Target permits Target.Plain, SharedGroup {
     final Subscriber subscriber;
     final String filter;
     SubscriptionOptions options;
+    /** The index's generation when this subscription was made or last changed. */
+    long generation;
 
     Plain(Subscriber subscriber, String filter, SubscriptionOptions options) {
       this.subscriber = subscriber;
