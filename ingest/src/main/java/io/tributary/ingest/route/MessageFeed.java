@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,8 +56,10 @@ public final class MessageFeed implements AutoCloseable {
   private final CountDownLatch started = new CountDownLatch(1);
   /** Per partition: the next offset the consumer will route. */
   private long[] positions = new long[0];
-  /** Per partition: the highest offset handed to {@link #appended}, routed fast or not. */
-  private long[] handedOff = new long[0];
+  /** Per partition: the highest offset handed to {@link #appended}, routed fast or not (producer's thread writes). */
+  private volatile AtomicLongArray handedOff = new AtomicLongArray(0);
+  /** False while the index is empty: then {@link #appended} need not wake this thread. */
+  private volatile boolean anySubscription;
   /** Per partition: the fast path waits until the consumer has passed this offset. */
   private long[] barrier = new long[0];
   /** Per partition: records routed by the fast path, in offset order, not yet read by the consumer. */
@@ -90,11 +93,13 @@ public final class MessageFeed implements AutoCloseable {
     consumer.seekToEnd(parts);
     int n = parts.stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1;
     positions = new long[n];
-    handedOff = new long[n];
+    handedOff = new AtomicLongArray(n);
     barrier = new long[n];
     fastRouted = new ArrayDeque[n];
     Arrays.fill(positions, -1);
-    Arrays.fill(handedOff, -1);
+    for (int p = 0; p < n; p++) {
+      handedOff.set(p, -1);
+    }
     Arrays.fill(barrier, -1);
     for (TopicPartition tp : parts) {
       positions[tp.partition()] = consumer.position(tp, Duration.ofSeconds(30));
@@ -159,6 +164,14 @@ public final class MessageFeed implements AutoCloseable {
    * now. Called on the producer's thread, in offset order per partition.
    */
   public void appended(Envelope e, int partition, long offset) {
+    AtomicLongArray handed = handedOff;
+    if (partition < 0 || partition >= handed.length()) {
+      return;
+    }
+    handed.set(partition, offset); // in offset order per partition: only ever grows
+    if (!anySubscription) {
+      return; // the consumer routes it; a subscription made meanwhile waits for that (see drainCommands)
+    }
     appended.add(new Appended(e, partition, offset));
     if (polling && !wakeupPending.getAndSet(true)) {
       consumer.wakeup();
@@ -254,7 +267,6 @@ public final class MessageFeed implements AutoCloseable {
       if (p < 0 || p >= positions.length || offset < positions[p]) {
         continue; // not a partition this feed reads, or the consumer routed it already
       }
-      handedOff[p] = Math.max(handedOff[p], offset);
       if (positions[p] <= barrier[p] || fastRouted[p].size() >= MAX_FAST_AHEAD) {
         // The consumer must route every record handed off before a subscription changed (or this
         // one), so that no subscriber gets a later message of a publisher before an earlier one.
@@ -290,8 +302,9 @@ public final class MessageFeed implements AutoCloseable {
       }
     }
     if (changed) {
+      anySubscription = index.size() > 0; // before reading handedOff: appended() writes it before reading this
       for (int p = 0; p < barrier.length; p++) {
-        barrier[p] = Math.max(barrier[p], handedOff[p]);
+        barrier[p] = Math.max(barrier[p], handedOff.get(p));
       }
     }
   }
