@@ -22,9 +22,13 @@ import java.util.Map;
  */
 final class InboundPublishes {
   private final MqttConnection c;
-  /** QoS 2 packet ids received and not yet released: false while Kafka has not acknowledged. */
-  private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
-  private final Map<Integer, String> topicAliases = new HashMap<>();
+  /**
+   * QoS 2 packet ids received and not yet released: false while Kafka has not acknowledged.
+   * Allocated on the first QoS 2 publish, like the alias table on the first alias: an idle
+   * connection holds neither.
+   */
+  private Map<Integer, Boolean> awaitingRelease;
+  private Map<Integer, String> topicAliases;
   private int unacknowledged;
   private boolean paused;
   private boolean waitingForKafka;
@@ -75,7 +79,7 @@ final class InboundPublishes {
       return;
     }
     if (qos == 2) {
-      Boolean stored = awaitingRelease.get(packetId);
+      Boolean stored = awaitingRelease == null ? null : awaitingRelease.get(packetId);
       if (stored != null) {
         if (stored) {
           ack(MqttMessageType.PUBREC, packetId, Reason.SUCCESS, null); // retransmission: already in Kafka
@@ -107,6 +111,9 @@ final class InboundPublishes {
       unacknowledged++;
     }
     if (qos == 2) {
+      if (awaitingRelease == null) {
+        awaitingRelease = new HashMap<>();
+      }
       awaitingRelease.put(packetId, false);
     }
     c.broker.publisher().publish(e, c.ctx).onComplete(ar -> {
@@ -117,7 +124,9 @@ final class InboundPublishes {
         return;
       }
       if (ar.failed()) {
-        awaitingRelease.remove(packetId);
+        if (qos == 2) {
+          awaitingRelease.remove(packetId);
+        }
         if (qos == 0) {
           return;
         }
@@ -145,7 +154,7 @@ final class InboundPublishes {
   }
 
   void onPubRel(int packetId) {
-    boolean known = awaitingRelease.remove(packetId) != null;
+    boolean known = awaitingRelease != null && awaitingRelease.remove(packetId) != null;
     ack(MqttMessageType.PUBCOMP, packetId, known ? Reason.SUCCESS : Reason.PACKET_ID_NOT_FOUND, null);
   }
 
@@ -165,11 +174,14 @@ final class InboundPublishes {
       return null;
     }
     if (topic.isEmpty()) {
-      String known = topicAliases.get(alias);
+      String known = topicAliases == null ? null : topicAliases.get(alias);
       if (known == null) {
         c.terminate(DisconnectReason.CLIENT_ERROR, true, Reason.PROTOCOL_ERROR, "unknown topic alias " + alias);
       }
       return known;
+    }
+    if (topicAliases == null) {
+      topicAliases = new HashMap<>();
     }
     topicAliases.put(alias, topic);
     return topic;

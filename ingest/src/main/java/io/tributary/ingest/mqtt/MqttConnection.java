@@ -64,7 +64,8 @@ public final class MqttConnection implements Subscriber, ClientConnection {
   Outbound outbound;
   private InboundPublishes inbound;
   private Subscriptions subs;
-  private final List<MqttMessage> early = new ArrayList<>();
+  /** Packets that arrived between CONNECT and CONNACK; allocated only when some do. */
+  private List<MqttMessage> early;
   private KeepAlive keepAlive;
   private long checkpointTimer = -1;
   private final long connectTimer;
@@ -107,6 +108,9 @@ public final class MqttConnection implements Subscriber, ClientConnection {
       }
       if (state == State.CONNECTING) {
         ReferenceCountUtil.retain(m);
+        if (early == null) {
+          early = new ArrayList<>(4);
+        }
         early.add(m); // clients may send right after CONNECT; handled once connected
         return;
       }
@@ -282,16 +286,19 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     if (sessionExpirySeconds > 0) {
       checkpointTimer = broker.vertx().setPeriodic(5_000, id -> ctx.runOnContext(v -> checkpoint()));
     }
-    for (MqttMessage m : early) {
-      try {
-        if (state == State.CONNECTED) {
-          dispatch(m, m.fixedHeader().messageType());
+    List<MqttMessage> waiting = early;
+    early = null;
+    if (waiting != null) {
+      for (MqttMessage m : waiting) {
+        try {
+          if (state == State.CONNECTED) {
+            dispatch(m, m.fixedHeader().messageType());
+          }
+        } finally {
+          ReferenceCountUtil.release(m);
         }
-      } finally {
-        ReferenceCountUtil.release(m);
       }
     }
-    early.clear();
   }
 
   boolean v5() {
@@ -437,8 +444,10 @@ public final class MqttConnection implements Subscriber, ClientConnection {
       broker.vertx().cancelTimer(checkpointTimer);
     }
     positions.cancelReplay();
-    early.forEach(ReferenceCountUtil::release);
-    early.clear();
+    if (early != null) {
+      early.forEach(ReferenceCountUtil::release);
+      early = null;
+    }
     if (code != null && v5() && previous != State.AWAIT_CONNECT) {
       transport.write(Packets.disconnect(code, request.problemInfo() ? reasonString : null));
     }

@@ -32,6 +32,7 @@ public final class MqttListener {
     server = vertx.createNetServer(options);
     server.connectHandler(so -> {
       NetSocketInternal soi = (NetSocketInternal) so;
+      DirectWrites.apply(soi); // the connection writes on this event loop only
       ChannelPipeline pipeline = soi.channelHandlerContext().pipeline();
       pipeline.addBefore("handler", "mqttEncoder", MqttEncoder.INSTANCE);
       pipeline.addBefore("handler", "mqttDecoder", new MqttDecoder(broker.limits().maxPacketBytes, 65535));

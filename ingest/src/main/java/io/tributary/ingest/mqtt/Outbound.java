@@ -36,8 +36,10 @@ final class Outbound {
   private final Sender sender;
   private final int window;
   private final int maxQueued;
-  private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
-  private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+  /** Allocated on the first QoS 1/2 message: most connections never receive one. */
+  private Map<Integer, InFlight> inflight;
+  /** Allocated when a message first has to wait for the window. */
+  private ArrayDeque<Delivery> queue;
   private int nextPacketId = 1;
   private long dropped;
 
@@ -54,9 +56,12 @@ final class Outbound {
       }
       return;
     }
-    if (inflight.size() < window && queue.isEmpty()) {
+    if (inflightCount() < window && queuedCount() == 0) {
       sendTracked(d);
       return;
+    }
+    if (queue == null) {
+      queue = new ArrayDeque<>();
     }
     if (queue.size() >= maxQueued) {
       queue.pollFirst();
@@ -67,7 +72,7 @@ final class Outbound {
 
   /** PUBACK (QoS 1) or PUBCOMP (QoS 2) from the client. Returns false for an unknown packet id. */
   boolean complete(int packetId, MqttMessageType type) {
-    InFlight f = inflight.get(packetId);
+    InFlight f = inflight == null ? null : inflight.get(packetId);
     if (f == null) {
       return false;
     }
@@ -82,7 +87,7 @@ final class Outbound {
 
   /** PUBREC from the client: answer PUBREL. */
   boolean received(int packetId) {
-    InFlight f = inflight.get(packetId);
+    InFlight f = inflight == null ? null : inflight.get(packetId);
     if (f == null || f.delivery.qos() != 2) {
       return false;
     }
@@ -93,18 +98,21 @@ final class Outbound {
 
   /** A failed PUBREC (reason >= 0x80) ends the QoS 2 flow for that message. */
   void abandon(int packetId) {
-    if (inflight.remove(packetId) != null) {
+    if (inflight != null && inflight.remove(packetId) != null) {
       pump();
     }
   }
 
   private void pump() {
-    while (inflight.size() < window && !queue.isEmpty()) {
+    while (inflightCount() < window && queuedCount() > 0) {
       sendTracked(queue.pollFirst());
     }
   }
 
   private void sendTracked(Delivery d) {
+    if (inflight == null) {
+      inflight = new LinkedHashMap<>();
+    }
     int id = allocatePacketId();
     inflight.put(id, new InFlight(d));
     if (!sender.send(d, id)) {
@@ -124,11 +132,11 @@ final class Outbound {
   }
 
   int inflightCount() {
-    return inflight.size();
+    return inflight == null ? 0 : inflight.size();
   }
 
   int queuedCount() {
-    return queue.size();
+    return queue == null ? 0 : queue.size();
   }
 
   long droppedCount() {
@@ -141,11 +149,15 @@ final class Outbound {
    */
   Map<Integer, Long> oldestPending() {
     Map<Integer, Long> out = new HashMap<>();
-    for (InFlight f : inflight.values()) {
-      note(out, f.delivery);
+    if (inflight != null) {
+      for (InFlight f : inflight.values()) {
+        note(out, f.delivery);
+      }
     }
-    for (Iterator<Delivery> it = queue.iterator(); it.hasNext(); ) {
-      note(out, it.next());
+    if (queue != null) {
+      for (Iterator<Delivery> it = queue.iterator(); it.hasNext(); ) {
+        note(out, it.next());
+      }
     }
     return out;
   }

@@ -17,16 +17,19 @@ import java.util.Map;
 final class SessionPositions {
   private static final int REPLAY_QUEUE_LOW = 100;
 
-  private final Map<Integer, Long> delivered = new HashMap<>();
-  private final Map<Integer, Long> afterClose = new HashMap<>();
-  private final Map<Integer, Long> replayProgress = new HashMap<>();
+  // Allocated on first use (first delivery, delivery after close, replay): an idle connection holds none.
+  private Map<Integer, Long> delivered;
+  private Map<Integer, Long> afterClose;
+  private Map<Integer, Long> replayProgress;
   private Map<Integer, Long> replayFrom = Map.of();
   private SessionReplay replay;
   private ArrayDeque<Delivery> liveBacklog;
   private boolean dirty;
 
   void start(Map<Integer, Long> livePositions) {
-    delivered.putAll(livePositions);
+    if (!livePositions.isEmpty()) {
+      deliveredPositions().putAll(livePositions);
+    }
     dirty = true;
   }
 
@@ -47,7 +50,7 @@ final class SessionPositions {
 
   void delivered(Delivery d) {
     if (d.partition() >= 0) {
-      delivered.merge(d.partition(), d.routedUntil(), Math::max);
+      deliveredPositions().merge(d.partition(), d.routedUntil(), Math::max);
       dirty = true;
     }
   }
@@ -55,6 +58,9 @@ final class SessionPositions {
   /** A delivery routed to the connection after it closed: the client never saw it. */
   void undelivered(Delivery d) {
     if (d.partition() >= 0) {
+      if (afterClose == null) {
+        afterClose = new HashMap<>();
+      }
       afterClose.merge(d.partition(), d.offset(), Math::min);
     }
   }
@@ -77,6 +83,9 @@ final class SessionPositions {
   private void onReplayBatch(MqttConnection c, List<Delivery> batch) {
     if (!c.isConnected()) {
       return;
+    }
+    if (replayProgress == null) {
+      replayProgress = new HashMap<>();
     }
     for (Delivery d : batch) {
       replayProgress.merge(d.partition(), d.offset() + 1, Math::max);
@@ -113,22 +122,32 @@ final class SessionPositions {
     }
   }
 
+  private Map<Integer, Long> deliveredPositions() {
+    if (delivered == null) {
+      delivered = new HashMap<>();
+    }
+    return delivered;
+  }
+
   /** Watermark while connected (checkpoints): conservative, from what was routed to this connection. */
   Map<Integer, Long> watermark(Outbound outbound) {
-    return bound(new HashMap<>(delivered), outbound);
+    return bound(new HashMap<>(deliveredPositions()), outbound);
   }
 
   /** Watermark at the end: {@code routedUntil} is the feed's position when this connection left it. */
   Map<Integer, Long> finalWatermark(Outbound outbound, Map<Integer, Long> routedUntil) {
-    Map<Integer, Long> base = new HashMap<>(delivered);
+    Map<Integer, Long> base = new HashMap<>(deliveredPositions());
     routedUntil.forEach((p, end) -> base.merge(p, end, Math::max));
-    afterClose.forEach((p, off) -> base.merge(p, off, Math::min));
+    if (afterClose != null) {
+      afterClose.forEach((p, off) -> base.merge(p, off, Math::min));
+    }
     return bound(base, outbound);
   }
 
   private Map<Integer, Long> bound(Map<Integer, Long> base, Outbound outbound) {
     if (replay != null) {
-      replayFrom.forEach((p, from) -> base.merge(p, Math.max(from, replayProgress.getOrDefault(p, from)), Math::min));
+      Map<Integer, Long> progress = replayProgress == null ? Map.of() : replayProgress;
+      replayFrom.forEach((p, from) -> base.merge(p, Math.max(from, progress.getOrDefault(p, from)), Math::min));
     }
     if (liveBacklog != null) {
       for (Delivery d : liveBacklog) {
