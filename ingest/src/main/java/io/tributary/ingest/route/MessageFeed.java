@@ -173,9 +173,7 @@ public final class MessageFeed implements AutoCloseable {
       return; // the consumer routes it; a subscription made meanwhile waits for that (see drainCommands)
     }
     appended.add(new Appended(e, partition, offset));
-    if (polling && !wakeupPending.getAndSet(true)) {
-      consumer.wakeup();
-    }
+    wakeFromPoll();
   }
 
   private Map<Integer, Long> positions() {
@@ -190,7 +188,14 @@ public final class MessageFeed implements AutoCloseable {
 
   private void submit(Consumer<SubscriptionIndex> command) {
     commands.add(command);
-    consumer.wakeup();
+    wakeFromPoll();
+  }
+
+  /** Wakes the thread out of a poll, once per poll: a burst of commands or messages costs one wakeup. */
+  private void wakeFromPoll() {
+    if (polling && !wakeupPending.getAndSet(true)) {
+      consumer.wakeup();
+    }
   }
 
   private void run() {

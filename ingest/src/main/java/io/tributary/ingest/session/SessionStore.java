@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import io.tributary.ingest.kafka.TopicConsumers;
@@ -41,6 +42,8 @@ public final class SessionStore implements AutoCloseable {
   private final List<Barrier> barriers = new ArrayList<>();
   private final Thread thread;
   private final CountDownLatch loaded = new CountDownLatch(1);
+  private final AtomicBoolean wakeupPending = new AtomicBoolean();
+  private volatile boolean polling;
   private volatile boolean running = true;
   private List<TopicPartition> partitions;
 
@@ -83,7 +86,11 @@ public final class SessionStore implements AutoCloseable {
   /** Runs {@code then} on the store's thread once the view holds every record written before this call. */
   public void afterCatchUp(Runnable then) {
     barrierRequests.add(then);
-    consumer.wakeup();
+    // Wake the thread only out of a poll, and once per poll: a wakeup that lands in the end-offsets
+    // request would abort it, and a burst of CONNECTs would keep aborting it.
+    if (polling && !wakeupPending.getAndSet(true)) {
+      consumer.wakeup();
+    }
   }
 
   /** Writes {@code record}; {@code done} receives null on success or the failure. */
@@ -127,8 +134,10 @@ public final class SessionStore implements AutoCloseable {
 
   private void run() {
     while (running) {
+      polling = true; // before looking at the queue: afterCatchUp() either sees it or we see its request
       try {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        Duration timeout = barrierRequests.isEmpty() ? Duration.ofMillis(200) : Duration.ZERO;
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
           if (r.key() == null) {
             continue;
           }
@@ -149,6 +158,9 @@ public final class SessionStore implements AutoCloseable {
           LOG.error("session view poll failed; retrying", e);
         }
         continue;
+      } finally {
+        polling = false;
+        wakeupPending.set(false);
       }
       try {
         serveBarriers();
