@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,7 +22,9 @@ import java.util.Map;
  */
 public final class JsonValues {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Doubles are read with Jackson's fast parser: correctly rounded, like Double.parseDouble. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private JsonValues() {}
 
@@ -84,6 +87,9 @@ public final class JsonValues {
 
   private static Value floating(JsonParser p, boolean wholeAsInt) throws IOException {
     double d = p.getDoubleValue();
+    if (DecimalValue.isFractional(d)) {
+      return DecimalValue.ofDouble(d); // never whole: nothing to normalise
+    }
     BigDecimal value = Double.isInfinite(d)
         ? new BigDecimal(p.getText(), Numbers.CONTEXT) : BigDecimal.valueOf(d);
     Value v = new DecimalValue(value);
