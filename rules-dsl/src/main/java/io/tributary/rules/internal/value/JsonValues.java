@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,11 +51,11 @@ public final class JsonValues {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {
-        Map<String, Value> fields = new LinkedHashMap<>();
+        FieldMap fields = new FieldMap();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          fields.put(name, read(p, wholeAsInt));
+          fields.add(name, read(p, wholeAsInt));
         }
         return new ObjectValue(fields);
       }
@@ -119,7 +118,17 @@ public final class JsonValues {
   }
 
   private static void write(Value v, JsonGenerator g, boolean wholeAsInt) throws IOException {
-    if (v instanceof ObjectValue o) {
+    if (v instanceof ObjectValue o && o.fields() instanceof FieldMap m) {
+      g.writeStartObject();
+      for (int i = 0, n = m.size(); i < n; i++) {
+        Value item = m.valueAt(i);
+        if (!item.isUndefined()) {
+          g.writeFieldName(m.keyAt(i));
+          write(item, g, wholeAsInt);
+        }
+      }
+      g.writeEndObject();
+    } else if (v instanceof ObjectValue o) {
       g.writeStartObject();
       for (Map.Entry<String, Value> e : o.fields().entrySet()) {
         if (!e.getValue().isUndefined()) {
