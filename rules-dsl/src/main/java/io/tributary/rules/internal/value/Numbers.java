@@ -52,7 +52,16 @@ public final class Numbers {
 
   /** True when the decimal has no fractional part. */
   public static boolean isWhole(BigDecimal d) {
-    return d.scale() <= 0 || d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    int scale = d.scale();
+    if (scale <= 0 || d.signum() == 0) {
+      return true;
+    }
+    // Whole at scale s > 0 means the unscaled value is a multiple of 10^s, hence of 2^s: most
+    // fractions fail that bit test, without the divisions of stripTrailingZeros.
+    if (d.unscaledValue().getLowestSetBit() < scale) {
+      return false;
+    }
+    return d.stripTrailingZeros().scale() <= 0;
   }
 
   /**
