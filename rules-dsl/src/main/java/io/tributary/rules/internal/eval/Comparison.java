@@ -5,6 +5,7 @@ import io.tributary.rules.internal.value.BoolValue;
 import io.tributary.rules.internal.value.Conversions;
 import io.tributary.rules.internal.value.Equality;
 import io.tributary.rules.internal.value.IntValue;
+import io.tributary.rules.internal.value.Numbers;
 import io.tributary.rules.internal.value.UndefinedValue;
 import io.tributary.rules.internal.value.Value;
 import java.math.BigDecimal;
@@ -34,6 +35,8 @@ public final class Comparison {
     int c;
     if (a instanceof IntValue x && b instanceof IntValue y) {
       c = Long.compare(x.value(), y.value());
+    } else if ((c = Numbers.compareExactly(a, b)) != Numbers.UNDECIDED) {
+      // decided on doubles
     } else {
       BigDecimal x = Conversions.toDecimal(a);
       BigDecimal y = Conversions.toDecimal(b);

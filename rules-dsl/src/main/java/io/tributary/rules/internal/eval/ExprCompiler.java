@@ -8,12 +8,12 @@ import io.tributary.rules.internal.value.ArrayValue;
 import io.tributary.rules.internal.value.BoolValue;
 import io.tributary.rules.internal.value.Casts;
 import io.tributary.rules.internal.value.Equality;
+import io.tributary.rules.internal.value.FieldMap;
 import io.tributary.rules.internal.value.Numbers;
 import io.tributary.rules.internal.value.ObjectValue;
 import io.tributary.rules.internal.value.UndefinedValue;
 import io.tributary.rules.internal.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -154,11 +154,11 @@ public final class ExprCompiler {
     List<String> keys = o.keys();
     Evaluator[] values = o.values().stream().map(this::compile).toArray(Evaluator[]::new);
     return f -> {
-      Map<String, Value> fields = new LinkedHashMap<>();
+      FieldMap fields = new FieldMap(values.length);
       for (int i = 0; i < values.length; i++) {
         Value v = values[i].eval(f);
         if (!v.isUndefined()) {
-          fields.put(keys.get(i), v);
+          fields.add(keys.get(i), v);
         }
       }
       return new ObjectValue(fields);

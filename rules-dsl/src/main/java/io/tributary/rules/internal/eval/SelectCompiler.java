@@ -3,12 +3,11 @@ package io.tributary.rules.internal.eval;
 import io.tributary.rules.internal.ast.Expr;
 import io.tributary.rules.internal.ast.Select;
 import io.tributary.rules.internal.ast.SelectItem;
+import io.tributary.rules.internal.value.FieldMap;
 import io.tributary.rules.internal.value.ObjectValue;
 import io.tributary.rules.internal.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compiles a SELECT list into one evaluator producing the output value: {@code VALUE e} gives
@@ -21,7 +20,7 @@ final class SelectCompiler {
   /** Writes one SELECT item into the output being built. */
   @FunctionalInterface
   private interface ItemWriter {
-    void write(Frame f, Map<String, Value> out);
+    void write(Frame f, FieldMap out);
   }
 
   private final ExprCompiler exprs;
@@ -44,7 +43,7 @@ final class SelectCompiler {
     }
     ItemWriter[] all = writers.toArray(ItemWriter[]::new);
     return f -> {
-      Map<String, Value> out = new LinkedHashMap<>();
+      FieldMap out = new FieldMap(all.length);
       for (ItemWriter w : all) {
         w.write(f, out);
       }
@@ -56,7 +55,7 @@ final class SelectCompiler {
     if (item.isBareStar()) {
       return (f, out) -> {
         if (f.row() instanceof ObjectValue o) {
-          out.putAll(o.fields());
+          out.addAll(o.fields());
         }
       };
     }
@@ -67,7 +66,7 @@ final class SelectCompiler {
       return (f, out) -> {
         Value v = value.eval(f);
         if (!v.isUndefined()) {
-          out.put(key, v);
+          out.add(key, v);
         }
       };
     }
@@ -100,15 +99,14 @@ final class SelectCompiler {
     return "_" + (index + 1);
   }
 
-  private static void putPath(Map<String, Value> out, String[] keys, int i, Value v) {
+  private static void putPath(FieldMap out, String[] keys, int i, Value v) {
     if (i == keys.length - 1) {
-      out.put(keys[i], v);
+      out.add(keys[i], v);
       return;
     }
-    Value existing = out.get(keys[i]);
-    Map<String, Value> inner = existing instanceof ObjectValue o
-        ? new LinkedHashMap<>(o.fields()) : new LinkedHashMap<>();
+    Value existing = out.find(keys[i]);
+    FieldMap inner = existing instanceof ObjectValue o ? FieldMap.copyOf(o.fields()) : new FieldMap();
     putPath(inner, keys, i + 1, v);
-    out.put(keys[i], new ObjectValue(inner));
+    out.add(keys[i], new ObjectValue(inner));
   }
 }

@@ -9,13 +9,12 @@ import io.tributary.rules.internal.value.BoolValue;
 import io.tributary.rules.internal.value.Conversions;
 import io.tributary.rules.internal.value.IntValue;
 import io.tributary.rules.internal.value.NullValue;
+import io.tributary.rules.internal.value.FieldMap;
 import io.tributary.rules.internal.value.ObjectValue;
 import io.tributary.rules.internal.value.StringValue;
 import io.tributary.rules.internal.value.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** isNull, isUndefined, get, get_or_default and transform('enrichArray', ...). */
 final class CollectionFunctions {
@@ -71,8 +70,8 @@ final class CollectionFunctions {
     List<Value> out = new ArrayList<>(items.size());
     for (Value item : items.items()) {
       if (item instanceof ObjectValue element) {
-        Map<String, Value> merged = new LinkedHashMap<>(element.fields());
-        merged.putAll(attributes.fields());
+        FieldMap merged = FieldMap.copyOf(element.fields());
+        merged.addAll(attributes.fields());
         out.add(new ObjectValue(merged));
       } else {
         out.add(item);

@@ -40,11 +40,25 @@ final class ContextFunctions {
       return new StringValue(topic);
     }
     Integer n = Conversions.toJavaInt(a[0], RoundingMode.FLOOR);
-    String[] levels = topic.split("/", -1);
-    if (n == null || n < 1 || n > levels.length) {
+    if (n == null || n < 1) {
       return UNDEFINED;
     }
-    return new StringValue(levels[n - 1]);
+    String level = level(topic, n);
+    return level == null ? UNDEFINED : new StringValue(level);
+  }
+
+  /** Level {@code n} (1-based) of a topic split on '/', or null past the last level. */
+  static String level(String topic, int n) {
+    int start = 0;
+    for (int i = 1; i < n; i++) {
+      int slash = topic.indexOf('/', start);
+      if (slash < 0) {
+        return null;
+      }
+      start = slash + 1;
+    }
+    int end = topic.indexOf('/', start);
+    return topic.substring(start, end < 0 ? topic.length() : end);
   }
 
   private static Value mqttProperty(MqttProperties p, Value name) {

@@ -47,6 +47,9 @@ public final class Conversions {
 
   /** A Java int from {@link #toInt}, clamped to the int range; null when not convertible. */
   public static Integer toJavaInt(Value v, RoundingMode decimalMode) {
+    if (v instanceof IntValue i) {
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, i.value()));
+    }
     BigDecimal d = toDecimal(v);
     if (d == null) {
       return null;

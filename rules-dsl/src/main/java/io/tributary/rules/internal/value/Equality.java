@@ -26,7 +26,8 @@ public final class Equality {
       return x.value() == y.value();
     }
     if (isNumber(a) && isNumber(b)) {
-      return decimal(a).compareTo(decimal(b)) == 0;
+      int c = Numbers.compareExactly(a, b);
+      return c == Numbers.UNDECIDED ? decimal(a).compareTo(decimal(b)) == 0 : c == 0;
     }
     if (a instanceof StringValue x && b instanceof StringValue y) {
       return x.value().equals(y.value());

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,9 @@ import java.util.Map;
  */
 public final class JsonValues {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Doubles are read with Jackson's fast parser: correctly rounded, like Double.parseDouble. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private JsonValues() {}
 
@@ -49,11 +51,11 @@ public final class JsonValues {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {
-        Map<String, Value> fields = new LinkedHashMap<>();
+        FieldMap fields = new FieldMap();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          fields.put(name, read(p, wholeAsInt));
+          fields.add(name, read(p, wholeAsInt));
         }
         return new ObjectValue(fields);
       }
@@ -84,6 +86,9 @@ public final class JsonValues {
 
   private static Value floating(JsonParser p, boolean wholeAsInt) throws IOException {
     double d = p.getDoubleValue();
+    if (DecimalValue.isFractional(d)) {
+      return DecimalValue.ofDouble(d); // never whole: nothing to normalise
+    }
     BigDecimal value = Double.isInfinite(d)
         ? new BigDecimal(p.getText(), Numbers.CONTEXT) : BigDecimal.valueOf(d);
     Value v = new DecimalValue(value);
@@ -113,7 +118,17 @@ public final class JsonValues {
   }
 
   private static void write(Value v, JsonGenerator g, boolean wholeAsInt) throws IOException {
-    if (v instanceof ObjectValue o) {
+    if (v instanceof ObjectValue o && o.fields() instanceof FieldMap m) {
+      g.writeStartObject();
+      for (int i = 0, n = m.size(); i < n; i++) {
+        Value item = m.valueAt(i);
+        if (!item.isUndefined()) {
+          g.writeFieldName(m.keyAt(i));
+          write(item, g, wholeAsInt);
+        }
+      }
+      g.writeEndObject();
+    } else if (v instanceof ObjectValue o) {
       g.writeStartObject();
       for (Map.Entry<String, Value> e : o.fields().entrySet()) {
         if (!e.getValue().isUndefined()) {

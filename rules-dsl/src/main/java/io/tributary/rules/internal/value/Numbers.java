@@ -37,7 +37,7 @@ public final class Numbers {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return UndefinedValue.INSTANCE;
     }
-    return new DecimalValue(BigDecimal.valueOf(d));
+    return DecimalValue.ofDouble(d);
   }
 
   /** An integer result: Int when it fits 64 bits, else a Decimal of scale 0. */
@@ -52,7 +52,16 @@ public final class Numbers {
 
   /** True when the decimal has no fractional part. */
   public static boolean isWhole(BigDecimal d) {
-    return d.scale() <= 0 || d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    int scale = d.scale();
+    if (scale <= 0 || d.signum() == 0) {
+      return true;
+    }
+    // Whole at scale s > 0 means the unscaled value is a multiple of 10^s, hence of 2^s: most
+    // fractions fail that bit test, without the divisions of stripTrailingZeros.
+    if (d.unscaledValue().getLowestSetBit() < scale) {
+      return false;
+    }
+    return d.stripTrailingZeros().scale() <= 0;
   }
 
   /**
@@ -60,11 +69,46 @@ public final class Numbers {
    * value is returned unchanged.
    */
   public static Value normalize(Value v) {
-    if (v instanceof DecimalValue d && isWhole(d.value())
+    if (v instanceof DecimalValue d && !d.isFractionalDouble() && isWhole(d.value())
         && d.value().compareTo(LONG_MIN) >= 0 && d.value().compareTo(LONG_MAX) <= 0) {
       return IntValue.of(d.value().longValue());
     }
     return v;
+  }
+
+  /** Returned by {@link #compareExactly} when it cannot decide without decimals. */
+  public static final int UNDECIDED = 2;
+
+  /** 2^53: every long of at most this magnitude is exactly a double. */
+  private static final long EXACT_DOUBLE_INT = 1L << 53;
+
+  /**
+   * Orders two numbers without decimal arithmetic when that is exact: each side is a fractional
+   * double Decimal or an Int of magnitude up to 2^53 (see {@link DecimalValue#isFractionalDouble}).
+   * Returns -1, 0 or 1, or {@link #UNDECIDED} when either side is something else.
+   */
+  public static int compareExactly(Value a, Value b) {
+    double x;
+    double y;
+    if (a instanceof DecimalValue d && d.isFractionalDouble()) {
+      x = d.doubleValue();
+    } else if (a instanceof IntValue i && exactDouble(i.value())) {
+      x = i.value();
+    } else {
+      return UNDECIDED;
+    }
+    if (b instanceof DecimalValue d && d.isFractionalDouble()) {
+      y = d.doubleValue();
+    } else if (b instanceof IntValue i && exactDouble(i.value())) {
+      y = i.value();
+    } else {
+      return UNDECIDED;
+    }
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  private static boolean exactDouble(long v) {
+    return v >= -EXACT_DOUBLE_INT && v <= EXACT_DOUBLE_INT;
   }
 
   /** Text of a decimal: plain notation for moderate magnitudes, scientific otherwise. */
