@@ -1,6 +1,8 @@
 package io.tributary.ingest.broker;
 
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.ShadowRequestTopics;
 import io.tributary.ingest.kafka.MessageLog;
 import io.tributary.ingest.retained.RetainedStore;
 import io.vertx.core.Context;
@@ -8,11 +10,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The one path from an accepted publish to Kafka, for MQTT, HTTP, wills and lifecycle events.
  * The returned future completes on the caller's context once Kafka acknowledged every record the
- * publish needs: the message itself and, for a retained publish, the retained topic's record.
+ * publish needs: the message itself, for a retained publish the retained topic's record, and for a
+ * Device Shadow request its copy on the shadow-requests topic.
  * Only then may the publisher be acknowledged.
  */
 public final class Publisher {
@@ -26,35 +31,51 @@ public final class Publisher {
 
   public Future<Void> publish(Envelope e, Context context) {
     Promise<Void> promise = ((ContextInternal) context).promise();
-    if (!e.retain()) {
+    String shadowThing = shadowRequestThing(e);
+    if (!e.retain() && shadowThing == null) {
       log.append(e, (meta, error) -> complete(promise, error));
       return promise.future();
     }
-    AtomicInteger remaining = new AtomicInteger(2);
+    AtomicInteger remaining = new AtomicInteger(1 + (e.retain() ? 1 : 0) + (shadowThing == null ? 0 : 1));
     Exception[] failure = new Exception[1];
     Runnable oneDone = () -> {
       if (remaining.decrementAndGet() == 0) {
         complete(promise, failure[0]);
       }
     };
-    // An empty retained payload clears the topic's retained message; the publish itself is still
-    // forwarded to current subscribers.
-    Envelope stored = e.payload().length == 0 ? null : e;
-    log.retain(e.topic(), stored, (meta, error) -> {
-      if (error == null) {
-        retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
-      } else {
-        failure[0] = error;
-      }
-      oneDone.run();
-    });
-    log.append(e, (meta, error) -> {
+    if (e.retain()) {
+      // An empty retained payload clears the topic's retained message; the publish itself is still
+      // forwarded to current subscribers.
+      Envelope stored = e.payload().length == 0 ? null : e;
+      log.retain(e.topic(), stored, (meta, error) -> {
+        if (error == null) {
+          retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
+        } else {
+          failure[0] = error;
+        }
+        oneDone.run();
+      });
+    }
+    BiConsumer<RecordMetadata, Exception> recordDone = (meta, error) -> {
       if (error != null) {
         failure[0] = error;
       }
       oneDone.run();
-    });
+    };
+    if (shadowThing != null) {
+      log.send(log.topics().shadowRequests(), shadowThing, EnvelopeCodec.encode(e), recordDone);
+    }
+    log.append(e, recordDone);
     return promise.future();
+  }
+
+  /**
+   * The thing whose shadow service must see {@code e}, or null: a publish on a shadow request topic
+   * is also written to the shadow-requests topic, keyed by thing name (wills are not requests: AWS's
+   * shadow service ignores them).
+   */
+  private static String shadowRequestThing(Envelope e) {
+    return e.origin() == Envelope.Origin.WILL ? null : ShadowRequestTopics.thingOf(e.topic());
   }
 
   /** True when publishers should pause reading (Kafka is behind). */
