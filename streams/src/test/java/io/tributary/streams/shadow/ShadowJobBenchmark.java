@@ -51,7 +51,8 @@ public final class ShadowJobBenchmark {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
       TopicNames topics = new TopicNames("bench.");
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1),
+            new NewTopic(topics.shadowRequests(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
       }
       ShadowJobConfig config = ShadowJobConfig.local(kafka.bootstrapServers(), topics, "bench", dir.resolve("streams"),
           "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0));
@@ -70,6 +71,7 @@ public final class ShadowJobBenchmark {
   /** A producer of update requests and a read-committed consumer timing their accepted messages. */
   private static final class Run implements AutoCloseable {
     private final String topic;
+    private final String requests;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -77,6 +79,7 @@ public final class ShadowJobBenchmark {
 
     Run(String bootstrap, TopicNames topics) {
       this.topic = topics.messages();
+      this.requests = topics.shadowRequests();
       Properties p = new Properties();
       p.put("bootstrap.servers", bootstrap);
       p.put("linger.ms", "2");
@@ -139,7 +142,10 @@ public final class ShadowJobBenchmark {
         String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + token + "\"}";
         Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
         sentAt.put(token, System.nanoTime());
-        producer.send(new ProducerRecord<>(topic, thing, EnvelopeCodec.encode(e)));
+        byte[] bytes = EnvelopeCodec.encode(e);
+        // As the gateway writes a request: on the message topic, and keyed by thing for the job.
+        producer.send(new ProducerRecord<>(requests, thing, bytes));
+        producer.send(new ProducerRecord<>(topic, e.clientId(), bytes));
       }
       producer.flush();
     }
