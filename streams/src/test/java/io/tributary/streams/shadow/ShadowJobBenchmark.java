@@ -37,7 +37,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.tributary.streams.shadow.ShadowJobBenchmark
  * </pre>
  *
- * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}.
+ * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}. System
+ * properties {@code -Dbroker.<name>=<value>} override broker settings, {@code -Dstreams.<name>=<value>}
+ * the job's Kafka Streams properties.
  */
 public final class ShadowJobBenchmark {
   private ShadowJobBenchmark() {}
@@ -48,14 +50,15 @@ public final class ShadowJobBenchmark {
     int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     Path dir = Files.createTempDirectory("shadow-bench");
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1),
             new NewTopic(topics.shadowRequests(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
       }
       ShadowJobConfig config = ShadowJobConfig.local(kafka.bootstrapServers(), topics, "bench", dir.resolve("streams"),
-          "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0));
+          "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0))
+          .withOverrides(prefixed("streams."));
       try (ShadowJob job = ShadowJob.start(config);
            Run run = new Run(kafka.bootstrapServers(), topics)) {
         if (!job.awaitRunning(Duration.ofSeconds(60))) {
@@ -66,6 +69,17 @@ public final class ShadowJobBenchmark {
         run.measure("paced", paced, things, perSecond);
       }
     }
+  }
+
+  /** System properties {@code <prefix>name=value} as {@code name=value}: broker and Streams overrides. */
+  private static Map<String, String> prefixed(String prefix) {
+    Map<String, String> found = new java.util.TreeMap<>();
+    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+        .forEach(n -> found.put(n.substring(prefix.length()), System.getProperty(n)));
+    if (!found.isEmpty()) {
+      System.out.println(prefix + " overrides: " + found);
+    }
+    return found;
   }
 
   /** A producer of update requests and a read-committed consumer timing their accepted messages. */
