@@ -10,14 +10,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The one path from an accepted publish to Kafka, for MQTT, HTTP, wills and lifecycle events.
  * The returned future completes on the caller's context once Kafka acknowledged every record the
  * publish needs: the message itself, for a retained publish the retained topic's record, and for a
- * Device Shadow request its copy on the shadow-requests topic.
+ * Device Shadow request its copy on the shadow-requests topic (keyed by thing name).
  * Only then may the publisher be acknowledged.
  */
 public final class Publisher {
@@ -30,43 +28,15 @@ public final class Publisher {
   }
 
   public Future<Void> publish(Envelope e, Context context) {
-    Promise<Void> promise = ((ContextInternal) context).promise();
+    Future<Void> message = publishMessage(e, context);
     String shadowThing = shadowRequestThing(e);
-    if (!e.retain() && shadowThing == null) {
-      log.append(e, (meta, error) -> complete(promise, error));
-      return promise.future();
+    if (shadowThing == null) {
+      return message;
     }
-    AtomicInteger remaining = new AtomicInteger(1 + (e.retain() ? 1 : 0) + (shadowThing == null ? 0 : 1));
-    Exception[] failure = new Exception[1];
-    Runnable oneDone = () -> {
-      if (remaining.decrementAndGet() == 0) {
-        complete(promise, failure[0]);
-      }
-    };
-    if (e.retain()) {
-      // An empty retained payload clears the topic's retained message; the publish itself is still
-      // forwarded to current subscribers.
-      Envelope stored = e.payload().length == 0 ? null : e;
-      log.retain(e.topic(), stored, (meta, error) -> {
-        if (error == null) {
-          retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
-        } else {
-          failure[0] = error;
-        }
-        oneDone.run();
-      });
-    }
-    BiConsumer<RecordMetadata, Exception> recordDone = (meta, error) -> {
-      if (error != null) {
-        failure[0] = error;
-      }
-      oneDone.run();
-    };
-    if (shadowThing != null) {
-      log.send(log.topics().shadowRequests(), shadowThing, EnvelopeCodec.encode(e), recordDone);
-    }
-    log.append(e, recordDone);
-    return promise.future();
+    Promise<Void> copy = ((ContextInternal) context).promise();
+    log.send(log.topics().shadowRequests(), shadowThing, EnvelopeCodec.encode(e),
+        (meta, error) -> complete(copy, error));
+    return message.compose(done -> copy.future());
   }
 
   /**
@@ -76,6 +46,39 @@ public final class Publisher {
    */
   private static String shadowRequestThing(Envelope e) {
     return e.origin() == Envelope.Origin.WILL ? null : ShadowRequestTopics.thingOf(e.topic());
+  }
+
+  private Future<Void> publishMessage(Envelope e, Context context) {
+    Promise<Void> promise = ((ContextInternal) context).promise();
+    if (!e.retain()) {
+      log.append(e, (meta, error) -> complete(promise, error));
+      return promise.future();
+    }
+    AtomicInteger remaining = new AtomicInteger(2);
+    Exception[] failure = new Exception[1];
+    Runnable oneDone = () -> {
+      if (remaining.decrementAndGet() == 0) {
+        complete(promise, failure[0]);
+      }
+    };
+    // An empty retained payload clears the topic's retained message; the publish itself is still
+    // forwarded to current subscribers.
+    Envelope stored = e.payload().length == 0 ? null : e;
+    log.retain(e.topic(), stored, (meta, error) -> {
+      if (error == null) {
+        retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
+      } else {
+        failure[0] = error;
+      }
+      oneDone.run();
+    });
+    log.append(e, (meta, error) -> {
+      if (error != null) {
+        failure[0] = error;
+      }
+      oneDone.run();
+    });
+    return promise.future();
   }
 
   /** True when publishers should pause reading (Kafka is behind). */
