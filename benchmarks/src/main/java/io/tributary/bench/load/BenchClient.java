@@ -94,6 +94,11 @@ final class BenchClient {
     this.listener = listener;
   }
 
+  /** The current listener (a no-op one until {@link #listener(Listener)} is called). */
+  Listener listener() {
+    return listener;
+  }
+
   Context context() {
     return context;
   }

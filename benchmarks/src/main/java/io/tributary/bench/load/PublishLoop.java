@@ -40,6 +40,7 @@ final class PublishLoop implements BenchClient.Listener {
   private int inflight;
   private boolean waitingForDrain;
   private long timer = -1;
+  private BenchClient.Listener deliveries = new BenchClient.Listener() {};
 
   /**
    * @param topics     the topic of each sequence number
@@ -72,6 +73,9 @@ final class PublishLoop implements BenchClient.Listener {
 
   /** Starts publishing; may be called from any thread. */
   void start() {
+    // Keep whatever already listens to this client's deliveries (the shadow scenario's receiver):
+    // the loop only needs the PUBACKs.
+    deliveries = client.listener();
     client.listener(this);
     client.context().runOnContext(v -> {
       startNanos = System.nanoTime();
@@ -157,6 +161,11 @@ final class PublishLoop implements BenchClient.Listener {
     }
     client.publish(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
     metrics.sent.increment();
+  }
+
+  @Override
+  public void onMessage(String topic, io.netty.buffer.ByteBuf payload) {
+    deliveries.onMessage(topic, payload);
   }
 
   @Override

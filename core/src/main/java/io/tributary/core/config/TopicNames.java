@@ -7,6 +7,14 @@ public record TopicNames(String prefix) {
     return prefix + "messages";
   }
 
+  /**
+   * A copy of every Device Shadow request publish (not wills), keyed by thing name so the default
+   * partitioner puts all of a thing's requests in one partition; the shadow job's only input.
+   */
+  public String shadowRequests() {
+    return prefix + "shadow.requests";
+  }
+
   /** Compacted: retained message per MQTT topic, tombstone clears. */
   public String retained() {
     return prefix + "retained";

@@ -14,6 +14,8 @@ final class BrokerSettings {
   static final String HOST = "127.0.0.1";
   static final String CLIENT_LISTENER = "PLAINTEXT";
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  /** How long the broker waits to add a partition to a transaction whose predecessor is completing. */
+  static final int ADD_PARTITIONS_TO_TXN_WAIT_MS = 10_000;
 
   private BrokerSettings() {}
 
@@ -45,6 +47,15 @@ final class BrokerSettings {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
+
+    // Transactions version 2 (Kafka 4's default) adds a partition to a transaction when its first
+    // batch arrives. Until the previous transaction's markers are written the coordinator answers
+    // CONCURRENT_TRANSACTIONS; by default the broker retries that for only 100 ms and then fails the
+    // batch, and the producer's pipelined batches behind it fail with OUT_OF_ORDER_SEQUENCE_NUMBER.
+    // Exactly-once Streams jobs commit back to back, so on a loaded machine nearly every
+    // transaction began with that retry storm. Wait for the markers on the broker instead (capped
+    // by request.timeout.ms, 30 s); see BackToBackTransactionsTest.
+    p.put("add.partitions.to.txn.retry.backoff.max.ms", Integer.toString(ADD_PARTITIONS_TO_TXN_WAIT_MS));
 
     // Groups and Streams applications join at once instead of waiting 3 s for more members.
     p.put("group.initial.rebalance.delay.ms", "0");

@@ -1,6 +1,8 @@
 package io.tributary.ingest.broker;
 
 import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.ShadowRequestTopics;
 import io.tributary.ingest.kafka.MessageLog;
 import io.tributary.ingest.retained.RetainedStore;
 import io.vertx.core.Context;
@@ -12,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The one path from an accepted publish to Kafka, for MQTT, HTTP, wills and lifecycle events.
  * The returned future completes on the caller's context once Kafka acknowledged every record the
- * publish needs: the message itself and, for a retained publish, the retained topic's record.
+ * publish needs: the message itself, for a retained publish the retained topic's record, and for a
+ * Device Shadow request its copy on the shadow-requests topic (keyed by thing name).
  * Only then may the publisher be acknowledged.
  */
 public final class Publisher {
@@ -25,6 +28,27 @@ public final class Publisher {
   }
 
   public Future<Void> publish(Envelope e, Context context) {
+    Future<Void> message = publishMessage(e, context);
+    String shadowThing = shadowRequestThing(e);
+    if (shadowThing == null) {
+      return message;
+    }
+    Promise<Void> copy = ((ContextInternal) context).promise();
+    log.send(log.topics().shadowRequests(), shadowThing, EnvelopeCodec.encode(e),
+        (meta, error) -> complete(copy, error));
+    return message.compose(done -> copy.future());
+  }
+
+  /**
+   * The thing whose shadow service must see {@code e}, or null: a publish on a shadow request topic
+   * is also written to the shadow-requests topic, keyed by thing name (wills are not requests: AWS's
+   * shadow service ignores them).
+   */
+  private static String shadowRequestThing(Envelope e) {
+    return e.origin() == Envelope.Origin.WILL ? null : ShadowRequestTopics.thingOf(e.topic());
+  }
+
+  private Future<Void> publishMessage(Envelope e, Context context) {
     Promise<Void> promise = ((ContextInternal) context).promise();
     if (!e.retain()) {
       log.append(e, (meta, error) -> complete(promise, error));

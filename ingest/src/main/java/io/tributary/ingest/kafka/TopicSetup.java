@@ -18,6 +18,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the gateway's topics when they are missing; existing topics are left as they are. */
 public final class TopicSetup {
+  /** Retention of the shadow-requests topic: one day. */
+  public static final long SHADOW_REQUESTS_RETENTION_MS = 24L * 3600 * 1000;
+
   private TopicSetup() {}
 
   public static void ensureTopics(String bootstrap, KafkaConfig kafka) {
@@ -34,6 +37,12 @@ public final class TopicSetup {
         // Retention bounds how long an offline persistent session can be resumed: 7 days, AWS's maximum session expiry.
         missing.add(new NewTopic(names.messages(), kafka.partitions, kafka.replicationFactor)
             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000 + 3600_000))));
+      }
+      if (!existing.contains(names.shadowRequests())) {
+        // The shadow job's input, read from its group's committed offsets: requests wait here while
+        // no shadow job runs, for up to a day; the message topic keeps its own copy for subscribers.
+        missing.add(new NewTopic(names.shadowRequests(), kafka.partitions, kafka.replicationFactor)
+            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(SHADOW_REQUESTS_RETENTION_MS))));
       }
       if (!existing.contains(names.retained())) {
         missing.add(compacted(names.retained(), kafka));

@@ -47,7 +47,8 @@ public final class RestEnvelopes {
   }
 
   /**
-   * The envelope of a REST request, to publish on the message topic.
+   * The envelope of a REST request, to publish through the gateway (which also writes it to the
+   * shadow-requests topic, as for any shadow request).
    *
    * @param request    the shadow request (its topic and body)
    * @param replyTopic from {@link #replyTopic}

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Device Shadow job of one node: a Kafka Streams application ({@link ShadowTopology}) that
- * answers every shadow request on the message topic, plus the interactive queries the REST data
+ * answers every shadow request on the shadow-requests topic, plus the interactive queries the REST data
  * plane reads from. Every node runs one with the same application id; the things are spread over
  * them by partition, and {@link #locate} tells which instance serves a thing.
  *

@@ -3,10 +3,8 @@ package io.tributary.streams.shadow;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.envelope.EnvelopeFormatException;
-import io.tributary.shadow.ShadowTopic;
 import io.tributary.shadow.ShadowTopics;
 import io.tributary.streams.shadow.internal.EnvelopeSerde;
-import io.tributary.streams.shadow.internal.ShadowKeys;
 import io.tributary.streams.shadow.internal.ShadowProcessor;
 import io.tributary.streams.shadow.internal.ShadowStore;
 import io.tributary.streams.shadow.internal.ThingPartitioner;
@@ -14,24 +12,25 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shadow job's topology:
  * <pre>
- * messages ─▶ shadow requests (not wills) keyed thing/shadow ─▶ repartition by thing
- *          ─▶ ShadowService against the "shadows" store ─▶ responses ─▶ messages
+ * shadow.requests ─▶ shadow requests (not wills) ─▶ ShadowService against the "shadows" store
+ *                 ─▶ responses ─▶ messages
  * </pre>
- * The repartition topic ({@code <applicationId>-shadow-requests-repartition}) puts all requests of
- * one thing in one task, in order; the store's changelog is {@code <applicationId>-shadows-changelog}.
+ * The gateway writes every shadow request publish to {@code <prefix>shadow.requests} keyed by thing
+ * name, so Kafka's default partitioner (murmur2 of the key) already puts all requests of one thing
+ * in one partition, in order: no repartition topic. {@link ThingPartitioner} computes the same
+ * partition for interactive queries. The store's changelog is
+ * {@code <applicationId>-shadows-changelog}.
  */
 public final class ShadowTopology {
   private static final Logger LOG = LoggerFactory.getLogger(ShadowTopology.class);
@@ -39,19 +38,15 @@ public final class ShadowTopology {
   private ShadowTopology() {}
 
   public static Topology build(ShadowJobConfig config) {
-    String messages = config.topics().messages();
     Serde<Envelope> envelopes = EnvelopeSerde.create();
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(ShadowStore.builder());
-    builder.stream(messages, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("messages"))
-        .flatMap((key, bytes) -> request(bytes).map(e -> List.of(KeyValue.pair(key(e), e))).orElse(List.of()),
-            Named.as("shadow-requests-by-shadow"))
-        .repartition(Repartitioned.with(Serdes.String(), envelopes)
-            .withName("shadow-requests")
-            .withStreamPartitioner(new ThingPartitioner<>()))
+    builder.stream(config.topics().shadowRequests(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("shadow-requests"))
+        .flatMapValues(bytes -> request(bytes).map(List::of).orElse(List.of()), Named.as("requests-only"))
         .process(() -> new ShadowProcessor(config.limits(), config.nodeId(), config.clock()),
             Named.as("shadow-service"), ShadowStore.NAME)
-        .to(messages, Produced.with(Serdes.String(), envelopes).withName("shadow-responses"));
+        .to(config.topics().messages(), Produced.with(Serdes.String(), envelopes).withName("shadow-responses"));
     return builder.build();
   }
 
@@ -65,7 +60,7 @@ public final class ShadowTopology {
     }
     Envelope envelope;
     try {
-      // Most traffic is not a shadow request: look at the topic before decoding the whole envelope.
+      // The gateway writes only shadow requests here; check anyway before decoding the whole envelope.
       String topic = EnvelopeCodec.topic(bytes);
       if (!topic.startsWith("$aws/things/") || ShadowTopics.parseRequest(topic).isEmpty()) {
         return Optional.empty();
@@ -79,10 +74,5 @@ public final class ShadowTopology {
       return Optional.empty();
     }
     return Optional.of(envelope);
-  }
-
-  private static String key(Envelope request) {
-    ShadowTopic topic = ShadowTopics.parseRequest(request.topic()).orElseThrow();
-    return ShadowKeys.of(topic.shadow());
   }
 }

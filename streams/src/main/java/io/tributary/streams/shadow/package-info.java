@@ -1,6 +1,7 @@
 /**
- * The Device Shadow job: a Kafka Streams application that answers the shadow requests published
- * on the message topic with {@link io.tributary.shadow.ShadowService}, keeps every shadow in a
+ * The Device Shadow job: a Kafka Streams application that answers the shadow requests the gateway
+ * copies to {@code <prefix>shadow.requests} (keyed by thing name) with
+ * {@link io.tributary.shadow.ShadowService}, keeps every shadow in a
  * changelogged RocksDB store, and publishes the responses back on the message topic.
  *
  * <p>Start with {@link io.tributary.streams.shadow.ShadowJob} (start, interactive queries, close)

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.core.config.TopicNames;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.ShadowRequestTopics;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * One message topic on an embedded broker, a producer standing in for the gateway, and a
+ * The message and shadow-requests topics on an embedded broker, a producer standing in for the gateway, and a
  * read-committed consumer standing in for every node's message feed.
  */
 final class KafkaFixture implements AutoCloseable {
@@ -39,12 +41,14 @@ final class KafkaFixture implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<Envelope> received = new ArrayList<>();
+  private final Map<String, Integer> shadowPartitions = new ConcurrentHashMap<>();
 
   KafkaFixture(EmbeddedKafka kafka, String prefix) throws Exception {
     this.bootstrap = kafka.bootstrapServers();
     this.topics = new TopicNames(prefix);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topics.messages(), PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      admin.createTopics(List.of(new NewTopic(topics.messages(), PARTITIONS, (short) 1),
+          new NewTopic(topics.shadowRequests(), PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -67,8 +71,31 @@ final class KafkaFixture implements AutoCloseable {
     return bootstrap;
   }
 
+  /**
+   * Publishes {@code e} as the gateway does: on the message topic keyed by client id and, when it
+   * is a shadow request and not a will, on the shadow-requests topic keyed by thing name (with the
+   * producer's default partitioner).
+   */
   void send(Envelope e) {
-    producer.send(new ProducerRecord<>(topics.messages(), e.clientId(), EnvelopeCodec.encode(e)));
+    byte[] bytes = EnvelopeCodec.encode(e);
+    String thing = ShadowRequestTopics.thingOf(e.topic());
+    if (thing != null && e.origin() != Envelope.Origin.WILL) {
+      producer.send(new ProducerRecord<>(topics.shadowRequests(), thing, bytes), (meta, error) -> {
+        if (error == null) {
+          shadowPartitions.put(thing, meta.partition());
+        }
+      });
+    }
+    producer.send(new ProducerRecord<>(topics.messages(), e.clientId(), bytes));
+  }
+
+  /** The partition of the shadow-requests topic the last request of {@code thing} was written to. */
+  int partitionOfShadowRequests(String thing) {
+    Integer partition = shadowPartitions.get(thing);
+    if (partition == null) {
+      throw new IllegalStateException("no shadow request of " + thing + " was acknowledged");
+    }
+    return partition;
   }
 
   void flush() {

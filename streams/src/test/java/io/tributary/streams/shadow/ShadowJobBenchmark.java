@@ -5,6 +5,9 @@ import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.tributary.shadow.ShadowLimits;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +41,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.tributary.streams.shadow.ShadowJobBenchmark
  * </pre>
  *
- * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}.
+ * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}. System
+ * properties {@code -Dbroker.<name>=<value>} override broker settings, {@code -Dstreams.<name>=<value>}
+ * the job's Kafka Streams properties.
  */
 public final class ShadowJobBenchmark {
   private ShadowJobBenchmark() {}
@@ -48,13 +54,15 @@ public final class ShadowJobBenchmark {
     int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     Path dir = Files.createTempDirectory("shadow-bench");
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic(topics.messages(), 6, (short) 1),
+            new NewTopic(topics.shadowRequests(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
       }
       ShadowJobConfig config = ShadowJobConfig.local(kafka.bootstrapServers(), topics, "bench", dir.resolve("streams"),
-          "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0));
+          "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0))
+          .withOverrides(prefixed("streams."));
       try (ShadowJob job = ShadowJob.start(config);
            Run run = new Run(kafka.bootstrapServers(), topics)) {
         if (!job.awaitRunning(Duration.ofSeconds(60))) {
@@ -67,9 +75,21 @@ public final class ShadowJobBenchmark {
     }
   }
 
+  /** System properties {@code <prefix>name=value} as {@code name=value}: broker and Streams overrides. */
+  private static Map<String, String> prefixed(String prefix) {
+    Map<String, String> found = new java.util.TreeMap<>();
+    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+        .forEach(n -> found.put(n.substring(prefix.length()), System.getProperty(n)));
+    if (!found.isEmpty()) {
+      System.out.println(prefix + " overrides: " + found);
+    }
+    return found;
+  }
+
   /** A producer of update requests and a read-committed consumer timing their accepted messages. */
   private static final class Run implements AutoCloseable {
     private final String topic;
+    private final String requests;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -77,6 +97,7 @@ public final class ShadowJobBenchmark {
 
     Run(String bootstrap, TopicNames topics) {
       this.topic = topics.messages();
+      this.requests = topics.shadowRequests();
       Properties p = new Properties();
       p.put("bootstrap.servers", bootstrap);
       p.put("linger.ms", "2");
@@ -99,6 +120,8 @@ public final class ShadowJobBenchmark {
       AtomicInteger accepted = new AtomicInteger();
       long[] latencies = new long[updates];
       Thread sender = new Thread(() -> send(updates, things, perSecond));
+      long jobCpuBefore = jobCpuNanos();
+      long processCpuBefore = processCpuNanos();
       long start = System.nanoTime();
       sender.start();
       long deadline = start + TimeUnit.MINUTES.toNanos(3);
@@ -120,9 +143,33 @@ public final class ShadowJobBenchmark {
       int n = accepted.get();
       long[] done = Arrays.copyOf(latencies, n);
       Arrays.sort(done);
+      double jobCpu = (jobCpuNanos() - jobCpuBefore) / 1e3 / Math.max(1, n);
+      double processCpu = (processCpuNanos() - processCpuBefore) / 1e3 / Math.max(1, n);
       System.out.printf("%-8s %6d updates over %5d things in %6.2f s = %8.0f updates/s; accepted latency p50 %6.1f ms,"
-          + " p99 %6.1f ms, max %6.1f ms%n", name, n, things, seconds, n / seconds,
-          percentile(done, 0.50), percentile(done, 0.99), percentile(done, 1.0));
+          + " p99 %6.1f ms, max %6.1f ms; CPU per update: job threads %5.1f us, whole process %5.1f us%n", name, n,
+          things, seconds, n / seconds, percentile(done, 0.50), percentile(done, 0.99), percentile(done, 1.0),
+          jobCpu, processCpu);
+    }
+
+    /**
+     * CPU time of the job's threads (stream threads and their producers' network threads): unlike
+     * wall-clock throughput, hardly affected by other processes competing for the cores.
+     */
+    private static long jobCpuNanos() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long total = 0;
+      for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null && info.getThreadName().contains("StreamThread")) {
+          total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+        }
+      }
+      return total;
+    }
+
+    /** CPU time of this whole process: broker, job and the benchmark's own clients. */
+    private static long processCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
     }
 
     private void send(int updates, int things, int perSecond) {
@@ -130,8 +177,9 @@ public final class ShadowJobBenchmark {
       for (int i = 0; i < updates; i++) {
         if (perSecond > 0) {
           long due = start + (long) i * 1_000_000_000L / perSecond;
-          while (System.nanoTime() < due) {
-            Thread.onSpinWait();
+          // Sleep, don't spin: a spinning sender takes one of the machine's two cores from the job.
+          for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
           }
         }
         String thing = "thing-" + (i % things);
@@ -139,7 +187,10 @@ public final class ShadowJobBenchmark {
         String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + token + "\"}";
         Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
         sentAt.put(token, System.nanoTime());
-        producer.send(new ProducerRecord<>(topic, thing, EnvelopeCodec.encode(e)));
+        byte[] bytes = EnvelopeCodec.encode(e);
+        // As the gateway writes a request: on the message topic, and keyed by thing for the job.
+        producer.send(new ProducerRecord<>(requests, thing, bytes));
+        producer.send(new ProducerRecord<>(topic, e.clientId(), bytes));
       }
       producer.flush();
     }

@@ -92,6 +92,33 @@ class ShadowJobIT {
   }
 
   @Test
+  void interactiveQueriesLookInThePartitionTheGatewayWroteEachThingsRequestsTo() throws Exception {
+    try (KafkaFixture fx = new KafkaFixture(kafka, "partitions.");
+         ShadowJob job = start(fx, dir.resolve("p"), 7005)) {
+      List<String> things = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        things.add("sensor-" + i);
+      }
+      for (String thing : things) {
+        fx.send(Requests.mqtt(update(thing), "{\"state\":{\"reported\":{\"i\":1}}}", 1, now()));
+        fx.send(Requests.mqtt("$aws/things/" + thing + "/shadow/name/cfg/update", "{\"state\":{\"desired\":{\"i\":2}}}",
+            1, now()));
+      }
+      fx.flush();
+      fx.awaitResponses(all -> all.stream().filter(e -> e.topic().endsWith("/update/accepted")).count() == 80);
+      for (String thing : things) {
+        int written = fx.partitionOfShadowRequests(thing);
+        assertEquals(written, job.locate(thing).partition(), thing);
+        assertEquals(1, job.read(thing, null).orElseThrow().version(), thing);
+        assertEquals(1, job.read(thing, "cfg").orElseThrow().version(), thing);
+        assertEquals(List.of("cfg"), job.listNamedShadows(thing, 10, null).results());
+      }
+      assertEquals(KafkaFixture.PARTITIONS, things.stream().map(fx::partitionOfShadowRequests).distinct().count(),
+          "the things are spread over every partition");
+    }
+  }
+
+  @Test
   void aWipedStateDirectoryIsRebuiltFromTheChangelogByteForByte() throws Exception {
     try (KafkaFixture fx = new KafkaFixture(kafka, "restore.")) {
       List<ShadowId> shadows = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.core.config.TopicNames;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.ShadowRequestTopics;
 import io.tributary.shadow.ShadowId;
 import io.tributary.shadow.StoredShadow;
 import io.tributary.streams.shadow.internal.ShadowStore;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The topology without a broker: requests in, responses out, store contents. */
+/** The topology without a broker: shadow requests in, responses out on the message topic, store contents. */
 class ShadowTopologyTest {
   static final long T0 = 1_700_000_000_000L;
   static final TopicNames TOPICS = new TopicNames("t.");
@@ -51,7 +55,7 @@ class ShadowTopologyTest {
         Clock.fixed(Instant.ofEpochMilli(T0 + 5), ZoneOffset.UTC), Map.of());
     Properties props = StreamsSettings.of(config);
     driver = new TopologyTestDriver(ShadowTopology.build(config), props);
-    in = driver.createInputTopic(TOPICS.messages(), new StringSerializer(), new ByteArraySerializer());
+    in = driver.createInputTopic(TOPICS.shadowRequests(), new StringSerializer(), new ByteArraySerializer());
     out = driver.createOutputTopic(TOPICS.messages(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -60,8 +64,10 @@ class ShadowTopologyTest {
     driver.close();
   }
 
+  /** Writes {@code request} as the gateway does: keyed by thing name (by client id when it has none). */
   private List<KeyValue<String, Envelope>> send(Envelope request) {
-    in.pipeInput(request.clientId(), EnvelopeCodec.encode(request));
+    String thing = ShadowRequestTopics.thingOf(request.topic());
+    in.pipeInput(thing == null ? request.clientId() : thing, EnvelopeCodec.encode(request));
     return out.readKeyValuesToList().stream()
         .map(kv -> KeyValue.pair(kv.key, EnvelopeCodec.decode(kv.value)))
         .filter(kv -> kv.value.origin() == Envelope.Origin.SHADOW)
@@ -70,6 +76,18 @@ class ShadowTopologyTest {
 
   private static List<String> topics(List<KeyValue<String, Envelope>> responses) {
     return responses.stream().map(kv -> kv.value.topic()).toList();
+  }
+
+  @Test
+  void readsOnlyTheShadowRequestsTopicWithNoRepartitionHop() {
+    ShadowJobConfig config = ShadowJobConfig.local("unused:9092", TOPICS, "n", dir, "127.0.0.1:1");
+    TopologyDescription description = ShadowTopology.build(config).describe();
+    assertEquals(1, description.subtopologies().size(), description.toString());
+    Set<String> sources = description.subtopologies().iterator().next().nodes().stream()
+        .filter(node -> node instanceof TopologyDescription.Source)
+        .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+        .collect(Collectors.toSet());
+    assertEquals(Set.of(TOPICS.shadowRequests()), sources);
   }
 
   @Test
@@ -147,7 +165,7 @@ class ShadowTopologyTest {
   }
 
   @Test
-  void willsResponsesOtherTopicsAndUnreadableRecordsAreIgnored() {
+  void willsResponsesOtherTopicsAndUnreadableRecordsAreIgnoredShouldTheyReachTheTopic() {
     assertEquals(List.of(), send(Requests.will(UPDATE, "{\"state\":{\"reported\":{\"online\":false}}}", T0)));
     assertEquals(List.of(), send(Requests.mqtt(UPDATE + "/accepted", "{}", 1, T0)));
     assertEquals(List.of(), send(Requests.mqtt("lamp/telemetry", "{}", 1, T0)));

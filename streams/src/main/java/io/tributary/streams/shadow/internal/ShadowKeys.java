@@ -3,7 +3,7 @@ package io.tributary.streams.shadow.internal;
 import io.tributary.shadow.ShadowId;
 
 /**
- * Store and repartition keys: {@code thing/} for the classic shadow, {@code thing/shadow} for a
+ * Store keys: {@code thing/} for the classic shadow, {@code thing/shadow} for a
  * named one. A thing's shadows are adjacent in the store and share the prefix {@code thing/}, so
  * listing and counting them is a prefix scan. Thing names never contain {@code /}: they are one
  * topic level, and REST names are validated before they reach the job.

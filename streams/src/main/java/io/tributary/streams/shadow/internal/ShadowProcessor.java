@@ -50,6 +50,7 @@ public final class ShadowProcessor implements Processor<String, Envelope, String
       return;
     }
     ShadowRequest request = parsed.get();
+    record = record.withKey(request.shadow().thingName());
     long now = envelope.receivedAt();
     boolean rest = RestEnvelopes.isRequest(envelope);
     if (!limiter.tryAcquire(request.shadow().thingName(), now)) {
@@ -105,7 +106,8 @@ public final class ShadowProcessor implements Processor<String, Envelope, String
     }
   }
 
+  /** {@code record} is keyed by the request's thing name, which keys its responses too. */
   private void forward(Record<String, Envelope> record, Envelope response) {
-    context.forward(new Record<>(ShadowKeys.thingOf(record.key()), response, record.timestamp()));
+    context.forward(new Record<>(record.key(), response, record.timestamp()));
   }
 }

@@ -7,9 +7,12 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Partitions shadow keys by thing name only, so every shadow of a thing lives in one task: its
- * requests share one rate limiter, counting its named shadows is a local prefix scan, and one
- * interactive query lists them. Same hash as Kafka's default partitioner.
+ * The partition of a thing's shadows: murmur2 of the UTF-8 thing name, exactly what Kafka's default
+ * partitioner computes for the gateway's shadow-requests records (keyed by thing name). Every shadow
+ * of a thing lives in one task: its requests share one rate limiter, counting its named shadows is
+ * a local prefix scan, and one interactive query lists them. The job uses it to locate a thing's
+ * store partition ({@code queryMetadataForKey}); it must agree with the producer's partitioning,
+ * which {@code ThingPartitionerTest} checks against {@code BuiltInPartitioner}.
  */
 public final class ThingPartitioner<V> implements StreamPartitioner<String, V> {
   @Override
