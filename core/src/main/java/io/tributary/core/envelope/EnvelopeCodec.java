@@ -1,14 +1,15 @@
 package io.tributary.core.envelope;
 
 import io.tributary.core.envelope.Mqtt5Properties.UserProperty;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -46,12 +47,15 @@ public final class EnvelopeCodec {
   }
 
   public static byte[] encode(Envelope e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(96 + e.payload().length + e.topic().length() * 2);
+    // One buffer and one buffered encoder per thread: the encoder writes into its own buffer, not
+    // byte by byte into a (synchronized) ByteArrayOutputStream.
+    Scratch scratch = SCRATCH.get();
+    Output out = scratch.out;
+    out.reset();
     out.write(MAGIC_0);
     out.write(MAGIC_1);
-    byte[] fp = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(FINGERPRINT).array();
-    out.write(fp, 0, 8);
-    BinaryEncoder enc = EncoderFactory.get().directBinaryEncoder(out, null);
+    out.write(FINGERPRINT_BYTES, 0, 8);
+    BinaryEncoder enc = scratch.encoder = EncoderFactory.get().binaryEncoder(out, scratch.encoder);
     try {
       enc.writeString(e.topic());
       enc.writeBytes(e.payload());
@@ -102,7 +106,56 @@ public final class EnvelopeCodec {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
-    return out.toByteArray();
+    return out.toByteArrayAndTrim();
+  }
+
+  private static final byte[] FINGERPRINT_BYTES =
+      ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(FINGERPRINT).array();
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** A thread's reusable encoding buffer and encoder. */
+  private static final class Scratch {
+    final Output out = new Output();
+    BinaryEncoder encoder;
+  }
+
+  /** An unsynchronized growable byte buffer; shrinks back after an unusually large envelope. */
+  private static final class Output extends OutputStream {
+    private static final int INITIAL = 512;
+    private static final int KEEP = 256 * 1024;
+    private byte[] buf = new byte[INITIAL];
+    private int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+
+    byte[] toByteArrayAndTrim() {
+      byte[] copy = Arrays.copyOf(buf, size);
+      if (buf.length > KEEP) {
+        buf = new byte[INITIAL];
+      }
+      return copy;
+    }
   }
 
   /**

@@ -28,6 +28,23 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void encodingsOnOneThreadDoNotLeakIntoEachOther() {
+    byte[] big = new byte[600_000]; // past the reused buffer's kept size
+    java.util.Arrays.fill(big, (byte) 7);
+    Envelope large = full().withTopic("t/large");
+    large = new Envelope(large.topic(), big, 1, false, "c", null, null, 1L, Envelope.Origin.MQTT, null, "n", "t");
+    Envelope small = new Envelope("s", new byte[] {1, 2}, 0, false, "c", null, null, 2L, Envelope.Origin.MQTT, null, "n",
+        "t");
+    byte[] first = EnvelopeCodec.encode(large);
+    byte[] second = EnvelopeCodec.encode(small);
+    byte[] third = EnvelopeCodec.encode(full());
+    assertThat(EnvelopeCodec.decode(first)).usingRecursiveComparison().isEqualTo(large);
+    assertThat(EnvelopeCodec.decode(second)).usingRecursiveComparison().isEqualTo(small);
+    assertThat(EnvelopeCodec.decode(third)).usingRecursiveComparison().isEqualTo(full());
+    assertThat(second.length).isLessThan(64);
+  }
+
+  @Test
   void roundTripsMinimalEnvelope() {
     Envelope e = new Envelope("a", new byte[0], 0, false, "", null, null, 5L, Envelope.Origin.HTTP, null, "n", "t");
     Envelope back = EnvelopeCodec.decode(EnvelopeCodec.encode(e));
