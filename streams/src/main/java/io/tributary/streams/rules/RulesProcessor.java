@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link MessageContext}, so its payload is parsed once however many rules evaluate it. A Basic
  * Ingest message ({@code $aws/rules/<rule>/...}) goes to the named rule only, with the prefix
  * removed from {@code topic()}. Messages that went through {@link RuleRecords#MAX_HOPS} republishes
- * are not evaluated again.
+ * are not evaluated again. A rule sees only messages written at or after the time it was stored
+ * ({@link CompiledTopicRule#effectiveFrom}), as AWS applies a rule to messages published after its
+ * creation, even when the job reaches older messages later (catching up, or resuming from idle).
  */
 final class RulesProcessor implements Processor<String, byte[], byte[], Output> {
   private static final Logger LOG = LoggerFactory.getLogger(RulesProcessor.class);
@@ -78,6 +80,12 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
       topic = start <= topic.length() ? topic.substring(start) : "";
     } else {
       index.match(topic, matches);
+    }
+    long written = record.timestamp();
+    for (int i = matches.size() - 1; i >= 0; i--) {
+      if (written < matches.get(i).effectiveFrom()) {
+        matches.remove(i); // written before this version of the rule was stored
+      }
     }
     if (matches.isEmpty()) {
       return;
