@@ -59,6 +59,7 @@ public final class RulesJob implements AutoCloseable {
   private final AdminTopicCatalog topics;
   private final RulesMetrics metrics = new RulesMetrics();
   private final RuleCatalog catalog = new RuleCatalog();
+  private final Object idleLock = new Object();
 
   private RulesJob(Options options) {
     TopicNames names = options.kafka().topics();
@@ -87,7 +88,7 @@ public final class RulesJob implements AutoCloseable {
    */
   private void idleUnlessEnabled(RuleCatalog.Snapshot snapshot) {
     boolean enabled = snapshot.anyEnabled();
-    synchronized (streams) {
+    synchronized (idleLock) { // not the KafkaStreams monitor: start() holds it while the global thread loads
       if (enabled && streams.isPaused()) {
         streams.resume();
         LOG.info("Rules job resumed: a rule is enabled");
