@@ -6,7 +6,6 @@ import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.topic.Topics;
 import io.tributary.rules.MessageContext;
 import io.tributary.rules.RuleOutput;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * ({@link CompiledTopicRule#effectiveFrom}), as AWS applies a rule to messages published after its
  * creation, even when the job reaches older messages later (catching up, or resuming from idle).
  */
-final class RulesProcessor implements Processor<String, byte[], byte[], Output> {
+final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> {
   private static final Logger LOG = LoggerFactory.getLogger(RulesProcessor.class);
   private static final byte[] NO_KEY = new byte[0];
 
@@ -51,7 +50,7 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
     metrics.messages.increment();
     int hops = RuleRecords.hops(record.headers());
     if (hops >= RuleRecords.MAX_HOPS) {
@@ -98,7 +97,7 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
       return;
     }
     MessageContext ctx = Contexts.of(envelope, topic, clock);
-    byte[] key = record.key() == null ? NO_KEY : record.key().getBytes(StandardCharsets.UTF_8);
+    byte[] key = record.key() == null ? NO_KEY : record.key();
     long timestamp = record.timestamp();
     ActionDispatcher.Sink sink = (k, out, headers) -> context.forward(new Record<>(k, out, timestamp, headers));
     for (CompiledTopicRule rule : matches) {

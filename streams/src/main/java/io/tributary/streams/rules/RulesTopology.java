@@ -61,7 +61,8 @@ public final class RulesTopology {
             .withLoggingDisabled(),
         "rules-source", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().rules(),
         "rules-store-processor", () -> new RuleStoreProcessor(catalog, settings.lookups()));
-    topology.addSource("messages", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
+    // Keys stay bytes: they are only copied to outputs, so decoding them per message would be waste.
+    topology.addSource("messages", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
     topology.addProcessor("rules-processor", () -> new RulesProcessor(catalog, settings, metrics), "messages");
     topology.addSink("rules-sink", (key, value, ctx) -> value.topic(), new ByteArraySerializer(),
         (topic, output) -> output.value(), new ExplicitPartition(), "rules-processor");
