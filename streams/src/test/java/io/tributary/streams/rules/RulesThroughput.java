@@ -28,7 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * platform topic. Messages are written to the message topic first, then the rules job is started
  * and timed until it has consumed them all (catch-up rate, exactly_once_v2, one stream thread,
  * embedded broker in the same JVM). Not a unit test: run
- * {@code java -cp <test classpath> io.tributary.streams.rules.RulesThroughput [messages]}.
+ * {@code java -cp <test classpath> io.tributary.streams.rules.RulesThroughput [messages [rule counts...]]}
+ * (the classpath: {@code mvn -o -q -pl streams dependency:build-classpath -Dmdep.includeScope=test
+ * -Dmdep.outputFile=cp.txt} plus the modules' {@code target/classes} and {@code target/test-classes}).
  */
 public final class RulesThroughput {
   private RulesThroughput() {}
@@ -39,7 +41,10 @@ public final class RulesThroughput {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
       // The first run warms up the JIT and the broker; it is printed but not meant to be quoted.
       // 5 rules all matching isolates what the 995 others cost in the 1,000-rule case.
-      for (int rules : new int[] {1, 1, 5, 100, 1000, 1}) {
+      int[] cases = args.length > 1
+          ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+          : new int[] {1, 1, 5, 100, 1000, 1};
+      for (int rules : cases) {
         run(kafka.bootstrapServers(), dir, rules, messages);
       }
     }
