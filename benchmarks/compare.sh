@@ -5,7 +5,7 @@
 # the node's embedded Kafka), printing the table of ratios and writing the report directory.
 #
 #   benchmarks/compare.sh                                   # the defaults (8 connections, 100 B, 10 s)
-#   benchmarks/compare.sh --connections 16 --duration 20 --with-connections 100000 --with-shadow
+#   benchmarks/compare.sh --connections 16 --duration 20 --with-connections 100000 --with-shadow --with-rules 100
 #
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
@@ -48,4 +48,4 @@ for _ in $(seq 1 240); do
 done
 
 LOAD_SKIP_BUILD=1 "$here/load.sh" compare --port "$mqtt_port" --node-pid "$node_pid" \
-  --kafka-bootstrap "127.0.0.1:$kafka_port" "$@"
+  --kafka-bootstrap "127.0.0.1:$kafka_port" --http-port "${BENCH_HTTP_PORT:-28080}" "$@"

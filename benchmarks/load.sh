@@ -3,6 +3,7 @@
 #
 #   benchmarks/load.sh fan-in --connections 8 --qos 1 --duration 10 [--node-pid PID]
 #   benchmarks/load.sh d2d --connections 16 --rate 5000
+#   benchmarks/load.sh rules --rules 1000 --kafka-bootstrap 127.0.0.1:9092 --http-port 8080
 #   benchmarks/load.sh --help
 #
 # Builds the benchmarks module and what it depends on (skipped with LOAD_SKIP_BUILD=1), then runs

@@ -15,7 +15,10 @@ import io.tributary.server.http.HealthCheck;
 import io.tributary.server.http.HealthHandler;
 import io.tributary.server.http.HttpListeners;
 import io.tributary.server.shadow.ShadowHttp;
+import io.tributary.server.rules.RuleShadowReader;
 import io.tributary.server.rules.TopicRuleApi;
+import io.tributary.rules.Lookups;
+import io.tributary.shadow.ShadowService;
 import io.tributary.server.tls.ServerCertificate;
 import io.tributary.streams.rules.RulesJob;
 import io.tributary.streams.shadow.ShadowJob;
@@ -71,6 +74,8 @@ public final class TributaryNode implements AutoCloseable {
   private ServerCertificate certificate;
   private Gateway gateway;
   private RulesJob rulesJob;
+  private RuleShadowReader ruleShadows;
+  private Lookups ruleLookups = Lookups.none();
   private ConnectorWorker connectors;
   private HttpServer http;
   private HttpServer https;
@@ -197,6 +202,9 @@ public final class TributaryNode implements AutoCloseable {
     }
     shadowJob = ShadowJob.start(ShadowJobConfig.of(config, bootstrapServers, nodeId, dataDir, host + ":" + port));
     closer.register("shadow job", shadowJob::close);
+    if (ruleShadows != null) {
+      ruleShadows.bind(shadowJob);
+    }
     ShadowHttp shadowHttp = ShadowHttp.mount(router, gateway.broker(), shadowJob, config);
     closer.register("shadow REST", shadowHttp::close);
   }
@@ -204,15 +212,19 @@ public final class TributaryNode implements AutoCloseable {
   /** The rules job and the connector worker; both stop before the gateway. */
   private void startRules() {
     MatchMode mode = config.node.profile == Profile.AWS_STRICT ? MatchMode.AWS_STRICT : MatchMode.MQTT;
+    if (config.shadow.enabled) { // get_thing_shadow reads the shadow job, bound once it runs
+      ruleShadows = new RuleShadowReader(new ShadowService(ShadowJobConfig.limits(config.shadow)), Clock.systemUTC());
+      ruleLookups = Lookups.none().withShadowReader(ruleShadows);
+    }
     rulesJob = RulesJob.start(new RulesJob.Options(bootstrapServers, config.kafka, nodeId, dataDir.resolve("streams"),
-        mode, Clock.systemUTC()));
+        mode, Clock.systemUTC(), ruleLookups));
     closer.register("rules job", rulesJob::close);
     connectors = ConnectorWorker.start(ConnectorOptions.of(bootstrapServers, config.kafka, nodeId));
     closer.register("rule connectors", connectors::close);
   }
 
   private void mountRuleApi(Router router) {
-    TopicRuleApi api = TopicRuleApi.mount(router, bootstrapServers, config.kafka, nodeId, Clock.systemUTC());
+    TopicRuleApi api = TopicRuleApi.mount(router, bootstrapServers, config.kafka, nodeId, Clock.systemUTC(), ruleLookups);
     closer.register("topic-rule API", api::close);
   }
 

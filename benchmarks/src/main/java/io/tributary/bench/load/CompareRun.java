@@ -45,6 +45,11 @@ final class CompareRun {
     if (options.withShadow) {
       ratios.shadow = scenario("shadow", tributary.copy());
     }
+    if (options.withRules > 0) {
+      LoadSettings r = qos(tributary, 1);
+      r.rules = options.withRules;
+      scenario("rules", r); // an absolute figure in the report: AWS's rules engine is no reference here
+    }
     mosquitto(ratios);
     kafka(ratios);
     String table = ratios.table();

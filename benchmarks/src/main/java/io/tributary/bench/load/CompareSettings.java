@@ -27,4 +27,8 @@ public final class CompareSettings {
 
   @Option(names = "--with-shadow", description = "Also run the shadow scenario on Tributary.")
   public boolean withShadow;
+
+  @Option(names = "--with-rules", description = "Also run the rules scenario on Tributary with this many rules "
+      + "installed (0: skip) (default: ${DEFAULT-VALUE}).")
+  public int withRules;
 }

@@ -25,10 +25,10 @@ import picocli.CommandLine.Parameters;
 public final class LoadHarness implements Callable<Integer> {
 
   /** The scenarios, by their command-line names. */
-  public static final List<String> SCENARIOS = List.of("fan-in", "d2d", "fan-out", "connections", "shadow");
+  public static final List<String> SCENARIOS = List.of("fan-in", "d2d", "fan-out", "connections", "shadow", "rules");
 
   @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "fan-in | d2d | fan-out | connections | shadow | compare")
+      description = "fan-in | d2d | fan-out | connections | shadow | rules | compare")
   String scenario;
 
   @Mixin
@@ -70,6 +70,7 @@ public final class LoadHarness implements Callable<Integer> {
         case "fan-out" -> new MessageScenario(MessageScenario.Shape.FAN_OUT).run(vertx, s, out);
         case "connections" -> new ConnectionScenario().run(vertx, s, out);
         case "shadow" -> new ShadowScenario().run(vertx, s, out);
+        case "rules" -> new RulesScenario().run(vertx, s, out);
         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
       };
     } finally {

@@ -73,6 +73,14 @@ public final class LoadSettings {
   @Option(names = "--message-topic", description = "The node's message topic (default: ${DEFAULT-VALUE}).")
   public String messageTopic = "tributary.messages";
 
+  @Option(names = "--http-port", description = "The node's HTTP port, for the rules scenario's topic-rule REST "
+      + "calls (default: ${DEFAULT-VALUE}).")
+  public int httpPort = 8080;
+
+  @Option(names = "--rules", description = "Rules scenario: topic rules to install, one of which matches every "
+      + "message (default: ${DEFAULT-VALUE}).")
+  public int rules = 100;
+
   @Option(names = "--label", description = "Name of the broker under test in reports (default: ${DEFAULT-VALUE}).")
   public String label = "tributary";
 
@@ -104,6 +112,8 @@ public final class LoadSettings {
     c.label = label;
     c.kafkaBootstrap = kafkaBootstrap;
     c.messageTopic = messageTopic;
+    c.httpPort = httpPort;
+    c.rules = rules;
     return c;
   }
 

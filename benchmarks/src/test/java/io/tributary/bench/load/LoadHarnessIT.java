@@ -91,4 +91,23 @@ class LoadHarnessIT {
       assertThat(Files.readAllBytes(dir.resolve(png))).startsWith(0x89, 'P', 'N', 'G');
     }
   }
+
+  @Test
+  void theRulesScenarioCountsOneRuleOutputPerAcknowledgedPublish() throws Exception {
+    LoadSettings s = smallRun(1);
+    s.kafkaBootstrap = node.bootstrapServers();
+    s.httpPort = node.httpPort();
+    s.rules = 3;
+
+    RunResult rules = LoadHarness.run("rules", s, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(rules.isSkipped()).as(String.valueOf(rules.skippedReason())).isFalse();
+    assertThat(rules.failures()).isEmpty();
+    assertThat(rules.figures().get("acknowledged")).isNotEqualTo("0");
+    assertThat(rules.figures().get("rule outputs")).isEqualTo(rules.figures().get("acknowledged"));
+    assertThat(rules.throughput()).isPositive();
+    // the scenario deleted its rules
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> node.rulesJob().activeRules().isEmpty());
+  }
 }

@@ -3,6 +3,7 @@ package io.tributary.server.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.rules.Lookups;
 import io.tributary.streams.rules.InvalidRuleException;
 import io.tributary.streams.rules.RuleCompiler;
 import io.tributary.streams.rules.TopicRule;
@@ -33,24 +34,26 @@ public final class TopicRuleApi implements AutoCloseable {
 
   private final TopicRuleStore store;
   private final Clock clock;
+  private final Lookups lookups;
   private final ExecutorService writes = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tributary-rules-api");
     t.setDaemon(true);
     return t;
   });
 
-  private TopicRuleApi(TopicRuleStore store, Clock clock) {
+  private TopicRuleApi(TopicRuleStore store, Clock clock, Lookups lookups) {
     this.store = store;
     this.clock = clock;
+    this.lookups = lookups;
   }
 
   /**
    * Loads the stored rules and mounts the routes; the {@code <prefix>rules} topic must exist (the
-   * rules job creates it).
+   * rules job creates it). Rules are checked with {@code lookups}, the readers the rules job has.
    */
   public static TopicRuleApi mount(Router router, String bootstrap, io.tributary.core.config.KafkaConfig kafka,
-                                   String nodeId, Clock clock) {
-    TopicRuleApi api = new TopicRuleApi(TopicRuleStore.start(bootstrap, kafka, nodeId), clock);
+                                   String nodeId, Clock clock, Lookups lookups) {
+    TopicRuleApi api = new TopicRuleApi(TopicRuleStore.start(bootstrap, kafka, nodeId), clock, lookups);
     BodyHandler body = BodyHandler.create().setBodyLimit(MAX_BODY);
     router.get("/rules").handler(rc -> RuleList.handle(rc, api.store));
     router.post("/rules/:ruleName/enable").handler(rc -> api.setDisabled(rc, false));
@@ -76,7 +79,7 @@ public final class TopicRuleApi implements AutoCloseable {
     try {
       JsonNode payload = JSON.readTree(rc.body().buffer() == null ? "" : rc.body().asString());
       rule = TopicRule.fromPayload(name, payload, clock.instant().getEpochSecond());
-      RuleCompiler.check(rule);
+      RuleCompiler.check(rule, lookups);
     } catch (JsonProcessingException e) {
       RuleErrors.send(rc, RuleErrors.INVALID_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
       return;

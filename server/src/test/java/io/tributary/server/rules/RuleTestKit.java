@@ -22,6 +22,11 @@ final class RuleTestKit {
   private RuleTestKit() {}
 
   static TributaryNode node(Path dataDir) {
+    return TributaryNode.start(config(dataDir));
+  }
+
+  /** A dev node's configuration: ephemeral ports, embedded Kafka with 2 partitions per topic. */
+  static TributaryConfig config(Path dataDir) {
     TributaryConfig config = TributaryConfig.defaults();
     config.node.dev = true;
     config.node.dataDir = dataDir.toString();
@@ -31,7 +36,7 @@ final class RuleTestKit {
     config.listeners.mqttTls = -1;
     config.listeners.http = 0;
     config.listeners.https = -1;
-    return TributaryNode.start(config);
+    return config;
   }
 
   /** Raw HTTP against the node, as curl would call it. */

@@ -2,6 +2,7 @@ package io.tributary.streams.rules;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The compiled rules of one rules job, published copy-on-write: the global-store processor (one
@@ -10,9 +11,30 @@ import java.util.Map;
  */
 final class RuleCatalog {
   /** An immutable view: every compiled rule by name, enabled or not. */
-  record Snapshot(long version, Map<String, CompiledTopicRule> rules) {}
+  record Snapshot(long version, Map<String, CompiledTopicRule> rules) {
+    /** True when at least one rule is enabled. */
+    boolean anyEnabled() {
+      for (CompiledTopicRule rule : rules.values()) {
+        if (!rule.rule().disabled()) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
+  private volatile Consumer<Snapshot> listener = s -> { };
+
+  /** Called with each new snapshot, on the thread that changed it (the global-store thread). */
+  void onChange(Consumer<Snapshot> newListener) {
+    listener = newListener;
+  }
+
+  private void publish(Snapshot next) {
+    snapshot = next;
+    listener.accept(next);
+  }
 
   Snapshot snapshot() {
     return snapshot;
@@ -21,7 +43,7 @@ final class RuleCatalog {
   synchronized void put(CompiledTopicRule rule) {
     Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
     next.put(rule.name(), rule);
-    snapshot = new Snapshot(snapshot.version() + 1, Map.copyOf(next));
+    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
   }
 
   synchronized void remove(String name) {
@@ -30,10 +52,10 @@ final class RuleCatalog {
     }
     Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
     next.remove(name);
-    snapshot = new Snapshot(snapshot.version() + 1, Map.copyOf(next));
+    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
   }
 
   synchronized void replaceAll(Map<String, CompiledTopicRule> rules) {
-    snapshot = new Snapshot(snapshot.version() + 1, Map.copyOf(rules));
+    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(rules)));
   }
 }

@@ -5,6 +5,7 @@ import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.TopicLimits;
 import io.tributary.core.topic.Topics;
 import io.tributary.rules.CompiledRule;
+import io.tributary.rules.Lookups;
 import io.tributary.rules.RuleSql;
 import io.tributary.rules.SqlParseException;
 import io.tributary.rules.SqlVersion;
@@ -25,23 +26,38 @@ public final class RuleCompiler {
   private RuleCompiler() {}
 
   /**
-   * Validates a rule as the control plane must before storing it.
+   * Validates a rule as the control plane must before storing it, without lookups: rules calling
+   * {@code get_thing_shadow} or {@code get_registry_data} are refused.
    *
    * @throws InvalidRuleException {@code SqlParseException} or {@code InvalidRequestException}
    */
   public static void check(TopicRule rule) {
-    compile(rule);
+    compile(rule, Lookups.none());
+  }
+
+  /**
+   * Validates a rule as the control plane must before storing it, with the lookups the rules jobs
+   * compile with (so a rule is accepted exactly when the jobs can run it).
+   *
+   * @throws InvalidRuleException {@code SqlParseException} or {@code InvalidRequestException}
+   */
+  public static void check(TopicRule rule, Lookups lookups) {
+    compile(rule, lookups);
   }
 
   static CompiledTopicRule compile(TopicRule rule) {
+    return compile(rule, Lookups.none());
+  }
+
+  static CompiledTopicRule compile(TopicRule rule, Lookups lookups) {
     SqlVersion version = rule.sqlVersion() == null ? SqlVersion.DEFAULT
         : SqlVersion.fromId(rule.sqlVersion()).orElseThrow(() -> InvalidRuleException.invalid(
             "awsIotSqlVersion '" + rule.sqlVersion() + "' is not one of 2015-10-08, 2016-03-23, beta"));
     CompiledRule sql;
     try {
-      sql = RuleSql.compile(rule.sql(), version);
+      sql = RuleSql.compile(rule.sql(), version, lookups);
     } catch (SqlParseException e) {
-      throw InvalidRuleException.sql(e);
+      throw InvalidRuleException.sql(explained(e, lookups));
     }
     String filter = sql.topicFilter().orElse(null);
     if (filter != null) {
@@ -56,7 +72,24 @@ public final class RuleCompiler {
       actions.add(action(sql, action, "actions[" + actions.size() + "]"));
     }
     CompiledAction error = rule.errorAction() == null ? null : action(sql, rule.errorAction(), "errorAction");
-    return new CompiledTopicRule(rule, sql, List.copyOf(actions), error);
+    return new CompiledTopicRule(rule, sql, List.copyOf(actions), error, rule.createdAt() * 1000);
+  }
+
+  /** Says why a lookup function is unavailable in Tributary terms, keeping the position. */
+  private static SqlParseException explained(SqlParseException e, Lookups lookups) {
+    String token = e.token() == null ? "" : e.token();
+    if (e.detail() == null || !e.detail().contains("reader")) {
+      return e;
+    }
+    if (token.equalsIgnoreCase("get_thing_shadow") && lookups.shadowReader().isEmpty()) {
+      return new SqlParseException(e.line(), e.column(), e.token(), "Function '" + token
+          + "' reads Tributary's device shadows, which are disabled on this node (shadow.enabled=false)");
+    }
+    if (token.equalsIgnoreCase("get_registry_data") && lookups.registryReader().isEmpty()) {
+      return new SqlParseException(e.line(), e.column(), e.token(), "Function '" + token
+          + "' is not supported yet: Tributary has no thing registry");
+    }
+    return e;
   }
 
   private static CompiledAction action(CompiledRule sql, JsonNode node, String where) {

@@ -1,5 +1,6 @@
 package io.tributary.streams.rules;
 
+import io.tributary.rules.Lookups;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -14,16 +15,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the global rule store and the {@link RuleCatalog} in step with the {@code <prefix>rules}
  * topic. On start it compiles whatever the store restored; then each record compiles one rule, a
- * tombstone removes it. A stored rule that no longer compiles is logged and left out.
+ * tombstone removes it. A stored rule that no longer compiles is logged and left out. A rule
+ * applies to messages written at or after the timestamp of its record (after its creation time
+ * for rules loaded from the store at start).
  */
 final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(RuleStoreProcessor.class);
 
   private final RuleCatalog catalog;
+  private final Lookups lookups;
   private KeyValueStore<String, byte[]> store;
 
-  RuleStoreProcessor(RuleCatalog catalog) {
+  RuleStoreProcessor(RuleCatalog catalog, Lookups lookups) {
     this.catalog = catalog;
+    this.lookups = lookups;
   }
 
   @Override
@@ -33,7 +38,7 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        CompiledTopicRule rule = compile(entry.key, entry.value);
+        CompiledTopicRule rule = compile(entry.key, entry.value); // effective from its creation
         if (rule != null) {
           rules.put(entry.key, rule);
         }
@@ -60,14 +65,16 @@ final class RuleStoreProcessor implements Processor<String, byte[], Void, Void> 
     if (rule == null) {
       catalog.remove(name);
     } else {
+      // This version applies to messages written since it was stored (AWS: published after creation).
+      rule = rule.withEffectiveFrom(Math.max(rule.effectiveFrom(), record.timestamp()));
       catalog.put(rule);
       LOG.info("Rule {} {}: {}", name, rule.rule().disabled() ? "stored disabled" : "active", rule.rule().sql());
     }
   }
 
-  private static CompiledTopicRule compile(String name, byte[] stored) {
+  private CompiledTopicRule compile(String name, byte[] stored) {
     try {
-      return RuleCompiler.compile(TopicRule.fromStored(stored));
+      return RuleCompiler.compile(TopicRule.fromStored(stored), lookups);
     } catch (RuntimeException e) {
       LOG.warn("Stored rule {} cannot run and is ignored: {}", name, e.getMessage());
       return null;

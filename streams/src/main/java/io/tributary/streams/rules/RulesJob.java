@@ -3,6 +3,7 @@ package io.tributary.streams.rules;
 import io.tributary.core.config.KafkaConfig;
 import io.tributary.core.config.TopicNames;
 import io.tributary.core.topic.MatchMode;
+import io.tributary.rules.Lookups;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,14 +41,25 @@ public final class RulesJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RulesJob.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Where and how the job runs. */
+  /**
+   * Where and how the job runs.
+   *
+   * @param lookups the readers of {@code get_thing_shadow} and {@code get_registry_data}; called
+   *     synchronously on the stream thread, so they must answer within a bounded time
+   */
   public record Options(String bootstrap, KafkaConfig kafka, String nodeId, Path stateDir, MatchMode matchMode,
-                        Clock clock) {}
+                        Clock clock, Lookups lookups) {
+    /** Options without lookups: rules calling the lookup functions do not run. */
+    public Options(String bootstrap, KafkaConfig kafka, String nodeId, Path stateDir, MatchMode matchMode, Clock clock) {
+      this(bootstrap, kafka, nodeId, stateDir, matchMode, clock, Lookups.none());
+    }
+  }
 
   private final KafkaStreams streams;
   private final AdminTopicCatalog topics;
   private final RulesMetrics metrics = new RulesMetrics();
   private final RuleCatalog catalog = new RuleCatalog();
+  private final Object idleLock = new Object();
 
   private RulesJob(Options options) {
     TopicNames names = options.kafka().topics();
@@ -56,12 +68,40 @@ public final class RulesJob implements AutoCloseable {
     ensureTopics(admin, options.kafka());
     topics = new AdminTopicCatalog(admin);
     RulesTopology.Settings settings = new RulesTopology.Settings(names, options.nodeId(), options.clock(),
-        options.matchMode(), topics);
+        options.matchMode(), topics, options.lookups());
     streams = new KafkaStreams(RulesTopology.build(settings, metrics, catalog), properties(options));
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Rules job stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+    streams.pause(); // idle until the global store has loaded an enabled rule
+    catalog.onChange(this::idleUnlessEnabled);
+  }
+
+  /**
+   * Pauses the stream tasks while no rule is enabled and resumes them when one is. Runs on the
+   * global-store thread, which keeps reading the rules topic while the tasks are paused. A paused
+   * task processes nothing and commits nothing; its consumer fills the task's buffer
+   * ({@code buffered.records.per.partition}) and then stops fetching. On resume the tasks continue
+   * from their committed positions; messages written before a rule was stored are skipped for it
+   * ({@link RulesProcessor}).
+   */
+  private void idleUnlessEnabled(RuleCatalog.Snapshot snapshot) {
+    boolean enabled = snapshot.anyEnabled();
+    synchronized (idleLock) { // not the KafkaStreams monitor: start() holds it while the global thread loads
+      if (enabled && streams.isPaused()) {
+        streams.resume();
+        LOG.info("Rules job resumed: a rule is enabled");
+      } else if (!enabled && !streams.isPaused()) {
+        streams.pause();
+        LOG.info("Rules job idle: no enabled rule");
+      }
+    }
+  }
+
+  /** True while the job's tasks are paused because no rule is enabled. */
+  public boolean isIdle() {
+    return streams.isPaused();
   }
 
   /** Creates the rules topics when missing, starts the job and waits until it runs. */

@@ -6,7 +6,6 @@ import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.topic.Topics;
 import io.tributary.rules.MessageContext;
 import io.tributary.rules.RuleOutput;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@link MessageContext}, so its payload is parsed once however many rules evaluate it. A Basic
  * Ingest message ({@code $aws/rules/<rule>/...}) goes to the named rule only, with the prefix
  * removed from {@code topic()}. Messages that went through {@link RuleRecords#MAX_HOPS} republishes
- * are not evaluated again.
+ * are not evaluated again. A rule sees only messages written at or after the time it was stored
+ * ({@link CompiledTopicRule#effectiveFrom}), as AWS applies a rule to messages published after its
+ * creation, even when the job reaches older messages later (catching up, or resuming from idle).
  */
-final class RulesProcessor implements Processor<String, byte[], byte[], Output> {
+final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> {
   private static final Logger LOG = LoggerFactory.getLogger(RulesProcessor.class);
   private static final byte[] NO_KEY = new byte[0];
 
@@ -49,7 +50,7 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
     metrics.messages.increment();
     int hops = RuleRecords.hops(record.headers());
     if (hops >= RuleRecords.MAX_HOPS) {
@@ -79,6 +80,12 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
     } else {
       index.match(topic, matches);
     }
+    long written = record.timestamp();
+    for (int i = matches.size() - 1; i >= 0; i--) {
+      if (written < matches.get(i).effectiveFrom()) {
+        matches.remove(i); // written before this version of the rule was stored
+      }
+    }
     if (matches.isEmpty()) {
       return;
     }
@@ -90,7 +97,7 @@ final class RulesProcessor implements Processor<String, byte[], byte[], Output> 
       return;
     }
     MessageContext ctx = Contexts.of(envelope, topic, clock);
-    byte[] key = record.key() == null ? NO_KEY : record.key().getBytes(StandardCharsets.UTF_8);
+    byte[] key = record.key() == null ? NO_KEY : record.key();
     long timestamp = record.timestamp();
     ActionDispatcher.Sink sink = (k, out, headers) -> context.forward(new Record<>(k, out, timestamp, headers));
     for (CompiledTopicRule rule : matches) {

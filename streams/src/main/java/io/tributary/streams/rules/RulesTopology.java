@@ -2,6 +2,7 @@ package io.tributary.streams.rules;
 
 import io.tributary.core.config.TopicNames;
 import io.tributary.core.topic.MatchMode;
+import io.tributary.rules.Lookups;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +36,16 @@ public final class RulesTopology {
    *
    * @param matchMode {@code '#'} semantics of FROM filters (AWS_STRICT under the aws-strict profile)
    * @param topicCatalog which platform topics exist, for kafka actions
+   * @param lookups the readers {@code get_thing_shadow} and {@code get_registry_data} call; rules
+   *     calling a function whose reader is missing do not compile
    */
-  public record Settings(TopicNames topics, String nodeId, Clock clock, MatchMode matchMode, TopicCatalog topicCatalog) {}
+  public record Settings(TopicNames topics, String nodeId, Clock clock, MatchMode matchMode, TopicCatalog topicCatalog,
+                         Lookups lookups) {
+    /** Settings without lookups. */
+    public Settings(TopicNames topics, String nodeId, Clock clock, MatchMode matchMode, TopicCatalog topicCatalog) {
+      this(topics, nodeId, clock, matchMode, topicCatalog, Lookups.none());
+    }
+  }
 
   private RulesTopology() {}
 
@@ -51,8 +60,9 @@ public final class RulesTopology {
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULE_STORE), Serdes.String(), Serdes.ByteArray())
             .withLoggingDisabled(),
         "rules-source", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().rules(),
-        "rules-store-processor", () -> new RuleStoreProcessor(catalog));
-    topology.addSource("messages", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
+        "rules-store-processor", () -> new RuleStoreProcessor(catalog, settings.lookups()));
+    // Keys stay bytes: they are only copied to outputs, so decoding them per message would be waste.
+    topology.addSource("messages", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
     topology.addProcessor("rules-processor", () -> new RulesProcessor(catalog, settings, metrics), "messages");
     topology.addSink("rules-sink", (key, value, ctx) -> value.topic(), new ByteArraySerializer(),
         (topic, output) -> output.value(), new ExplicitPartition(), "rules-processor");

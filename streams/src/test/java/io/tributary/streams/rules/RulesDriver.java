@@ -9,6 +9,7 @@ import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.envelope.Mqtt5Properties;
 import io.tributary.core.topic.MatchMode;
+import io.tributary.rules.Lookups;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +32,14 @@ final class RulesDriver implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final TopicNames TOPICS = new TopicNames("t.");
   static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+  /** When rules are stored: before the messages, which a rule sees only if written after it. */
+  static final Instant RULES_WRITTEN = NOW.minusSeconds(60);
 
   final RulesMetrics metrics = new RulesMetrics();
   /** Platform topics a kafka action may write to, with their partition counts. */
   final Map<String, Integer> knownTopics = new HashMap<>();
   final TopologyTestDriver driver;
+  private final Lookups lookups;
   private final org.apache.kafka.streams.TestInputTopic<String, byte[]> rules;
   private final org.apache.kafka.streams.TestInputTopic<String, byte[]> messages;
   private final org.apache.kafka.streams.TestOutputTopic<String, byte[]> messagesOut;
@@ -45,8 +49,17 @@ final class RulesDriver implements AutoCloseable {
   }
 
   RulesDriver(Clock clock) {
+    this(clock, Lookups.none());
+  }
+
+  RulesDriver(Lookups lookups) {
+    this(Clock.fixed(NOW, ZoneOffset.UTC), lookups);
+  }
+
+  RulesDriver(Clock clock, Lookups lookups) {
+    this.lookups = lookups;
     RulesTopology.Settings settings = new RulesTopology.Settings(TOPICS, "node-1", clock, MatchMode.MQTT,
-        knownTopics::get);
+        knownTopics::get, lookups);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -60,12 +73,12 @@ final class RulesDriver implements AutoCloseable {
   /** Stores a rule as the control plane would: the payload checked, then written in stored form. */
   void putRule(String name, String payloadJson) throws Exception {
     TopicRule rule = TopicRule.fromPayload(name, JSON.readTree(payloadJson), 1_700_000_000L);
-    RuleCompiler.check(rule);
-    rules.pipeInput(name, rule.toStored());
+    RuleCompiler.check(rule, lookups);
+    rules.pipeInput(name, rule.toStored(), RULES_WRITTEN);
   }
 
   void deleteRule(String name) {
-    rules.pipeInput(name, (byte[]) null);
+    rules.pipeInput(name, (byte[]) null, RULES_WRITTEN);
   }
 
   /** A rule with one action: {@code SELECT … FROM …} and the action's JSON. */
@@ -79,7 +92,12 @@ final class RulesDriver implements AutoCloseable {
   }
 
   void publish(Envelope envelope, RecordHeaders headers) {
-    messages.pipeInput(new TestRecord<>(envelope.clientId(), EnvelopeCodec.encode(envelope), headers, NOW));
+    publishAt(envelope, headers, NOW);
+  }
+
+  /** Publishes with the record timestamp {@code written} (when the gateway wrote it). */
+  void publishAt(Envelope envelope, RecordHeaders headers, Instant written) {
+    messages.pipeInput(new TestRecord<>(envelope.clientId(), EnvelopeCodec.encode(envelope), headers, written));
   }
 
   static Envelope envelope(String topic, byte[] payload, String clientId, Mqtt5Properties props) {

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import io.tributary.rules.Lookups;
+import io.tributary.rules.ShadowReader;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
@@ -68,6 +71,45 @@ class RulesTopologyTest {
     Envelope e = RulesDriver.decode(rules.republished().get(0));
     assertThat(e.topic()).isEqualTo("$aws/things/lamp/shadow/update");
     assertThat(e.qos()).isZero();
+  }
+
+  @Test
+  void aRuleSeesOnlyMessagesWrittenAfterItWasStored() throws Exception {
+    rules.putRule("fresh", "SELECT seq FROM 'late/+'", "{\"republish\":{\"topic\":\"out/fresh\"}}");
+
+    rules.publishAt(RulesDriver.envelope("late/a", "{\"seq\":1}".getBytes(StandardCharsets.UTF_8), "a",
+        Mqtt5Properties.NONE), new RecordHeaders(), RulesDriver.RULES_WRITTEN.minusMillis(1));
+    rules.publishAt(RulesDriver.envelope("late/a", "{\"seq\":2}".getBytes(StandardCharsets.UTF_8), "a",
+        Mqtt5Properties.NONE), new RecordHeaders(), RulesDriver.RULES_WRITTEN);
+
+    assertThat(rules.republished()).extracting(r -> new String(RulesDriver.decode(r).payload(), StandardCharsets.UTF_8))
+        .containsExactly("{\"seq\":2}");
+    assertThat(rules.metrics.get("evaluations")).isEqualTo(1);
+  }
+
+  @Test
+  void getThingShadowReadsTheShadowReaderAndAFailedReadRunsNoAction() throws Exception {
+    ShadowReader reader = (thing, shadowName) -> switch (thing) {
+      case "pump" -> Optional.of(RulesDriver.JSON.createObjectNode().set("state", RulesDriver.JSON.createObjectNode()
+          .set("reported", RulesDriver.JSON.createObjectNode().put("temp", 21))));
+      case "down" -> throw new IllegalStateException("owner did not answer");
+      default -> Optional.empty();
+    };
+    try (RulesDriver shadows = new RulesDriver(Lookups.none().withShadowReader(reader))) {
+      shadows.putRule("withShadow", "{\"sql\":\"SELECT get_thing_shadow(topic(2), 'arn:aws:iam::123456789012:role/x')"
+          + ".state.reported.temp AS t FROM 'sensors/+/x'\",\"awsIotSqlVersion\":\"2016-03-23\","
+          + "\"actions\":[{\"republish\":{\"topic\":\"out/${topic(2)}\"}}],"
+          + "\"errorAction\":{\"republish\":{\"topic\":\"errors\"}}}");
+
+      shadows.publish("sensors/pump/x", "{}", "s");
+      shadows.publish("sensors/down/x", "{}", "s");
+      shadows.publish("sensors/none/x", "{}", "s");
+
+      assertThat(shadows.republished()).extracting(r -> RulesDriver.decode(r).topic() + " "
+          + new String(RulesDriver.decode(r).payload(), StandardCharsets.UTF_8))
+          .containsExactly("out/pump {\"t\":21}", "out/none {}");
+      assertThat(shadows.metrics.get("evaluationErrors")).isEqualTo(1);
+    }
   }
 
   @Test
