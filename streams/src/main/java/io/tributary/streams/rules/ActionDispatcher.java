@@ -8,6 +8,7 @@ import io.tributary.connectors.RuleRecords;
 import io.tributary.connectors.Target;
 import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.ShadowRequestTopics;
 import io.tributary.rules.MessageContext;
 import io.tributary.rules.RuleOutput;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ final class ActionDispatcher {
   private final String prefix;
   private final String messagesTopic;
   private final String actionsTopic;
+  private final String shadowRequestsTopic;
   private final String nodeId;
   private final Clock clock;
   private final TopicCatalog topics;
@@ -48,6 +50,7 @@ final class ActionDispatcher {
     this.prefix = settings.topics().prefix();
     this.messagesTopic = settings.topics().messages();
     this.actionsTopic = settings.topics().ruleActions();
+    this.shadowRequestsTopic = settings.topics().shadowRequests();
     this.nodeId = settings.nodeId();
     this.clock = settings.clock();
     this.topics = settings.topicCatalog();
@@ -114,7 +117,13 @@ final class ActionDispatcher {
     if (target instanceof Target.Republish r) {
       Envelope envelope = RuleRecords.republished(r, payload, nodeId, clock.millis());
       headers.add(RuleRecords.HOPS_HEADER, RuleRecords.nextHops(hops));
-      sink.write(key, new Output(messagesTopic, null, EnvelopeCodec.encode(envelope)), headers);
+      byte[] encoded = EnvelopeCodec.encode(envelope);
+      sink.write(key, new Output(messagesTopic, null, encoded), headers);
+      String thing = ShadowRequestTopics.thingOf(r.topic());
+      if (thing != null) {
+        // A shadow request, as the gateway writes one: the shadow job reads only this topic.
+        sink.write(thing.getBytes(StandardCharsets.UTF_8), new Output(shadowRequestsTopic, null, encoded), headers);
+      }
       metrics.platformWrites.increment();
       return;
     }

@@ -71,6 +71,20 @@ class RulesTopologyTest {
     Envelope e = RulesDriver.decode(rules.republished().get(0));
     assertThat(e.topic()).isEqualTo("$aws/things/lamp/shadow/update");
     assertThat(e.qos()).isZero();
+    // The shadow job reads shadow requests from their own topic, keyed by thing: the copy goes there too.
+    List<TestRecord<String, byte[]>> requests = rules.records(RulesDriver.TOPICS.shadowRequests());
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).key()).isEqualTo("lamp");
+    assertThat(RulesDriver.decode(requests.get(0)).topic()).isEqualTo("$aws/things/lamp/shadow/update");
+  }
+
+  @Test
+  void republishToAShadowResponseTopicIsNoShadowRequest() throws Exception {
+    rules.putRule("toAccepted", "SELECT * FROM 'cmd/+'",
+        "{\"republish\":{\"topic\":\"$$aws/things/${topic(2)}/shadow/update/accepted\"}}");
+    rules.publish("cmd/lamp", "{\"on\":true}", "app");
+    assertThat(rules.republished()).hasSize(1);
+    assertThat(rules.records(RulesDriver.TOPICS.shadowRequests())).isEmpty();
   }
 
   @Test
