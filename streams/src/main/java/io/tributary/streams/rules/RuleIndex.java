@@ -17,6 +17,7 @@ final class RuleIndex {
   private final MatchMode mode;
   private RuleCatalog.Snapshot current;
   private SubscriptionTrie<CompiledTopicRule> trie;
+  private boolean anyEnabled;
 
   RuleIndex(RuleCatalog catalog, MatchMode mode) {
     this.catalog = catalog;
@@ -36,7 +37,13 @@ final class RuleIndex {
       }
     }
     trie = next;
+    anyEnabled = latest.anyEnabled();
     current = latest;
+  }
+
+  /** False while no rule is enabled: then no message needs looking at. */
+  boolean anyEnabled() {
+    return anyEnabled;
   }
 
   /** Adds the enabled rules whose filter matches {@code topic} to {@code out}, ordered by name. */

@@ -59,7 +59,6 @@ public final class RulesJob implements AutoCloseable {
   private final AdminTopicCatalog topics;
   private final RulesMetrics metrics = new RulesMetrics();
   private final RuleCatalog catalog = new RuleCatalog();
-  private final Object idleLock = new Object();
 
   private RulesJob(Options options) {
     TopicNames names = options.kafka().topics();
@@ -74,34 +73,16 @@ public final class RulesJob implements AutoCloseable {
       LOG.error("Rules job stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    streams.pause(); // idle until the global store has loaded an enabled rule
-    catalog.onChange(this::idleUnlessEnabled);
   }
 
   /**
-   * Pauses the stream tasks while no rule is enabled and resumes them when one is. Runs on the
-   * global-store thread, which keeps reading the rules topic while the tasks are paused. A paused
-   * task processes nothing and commits nothing; its consumer fills the task's buffer
-   * ({@code buffered.records.per.partition}) and then stops fetching. On resume the tasks continue
-   * from their committed positions; messages written before a rule was stored are skipped for it
-   * ({@link RulesProcessor}).
+   * True while no rule is enabled. The job still reads the message topic then, at the cost of a
+   * snapshot check per message, rather than pausing: a paused job would have to read through all
+   * it missed before a new rule saw its first message, which after a long idle period is not
+   * "within seconds" (Kafka Streams cannot skip ahead).
    */
-  private void idleUnlessEnabled(RuleCatalog.Snapshot snapshot) {
-    boolean enabled = snapshot.anyEnabled();
-    synchronized (idleLock) { // not the KafkaStreams monitor: start() holds it while the global thread loads
-      if (enabled && streams.isPaused()) {
-        streams.resume();
-        LOG.info("Rules job resumed: a rule is enabled");
-      } else if (!enabled && !streams.isPaused()) {
-        streams.pause();
-        LOG.info("Rules job idle: no enabled rule");
-      }
-    }
-  }
-
-  /** True while the job's tasks are paused because no rule is enabled. */
   public boolean isIdle() {
-    return streams.isPaused();
+    return !catalog.snapshot().anyEnabled();
   }
 
   /** Creates the rules topics when missing, starts the job and waits until it runs. */
@@ -168,6 +149,8 @@ public final class RulesJob implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.kafka().replicationFactor);
     p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
     p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "50");
+    // Fewer, larger fetches of the message topic (the job reads all of it): at most 50 ms later.
+    p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), String.valueOf(32 * 1024));
     return p;
   }
 

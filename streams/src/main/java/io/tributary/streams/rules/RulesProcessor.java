@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * removed from {@code topic()}. Messages that went through {@link RuleRecords#MAX_HOPS} republishes
  * are not evaluated again. A rule sees only messages written at or after the time it was stored
  * ({@link CompiledTopicRule#effectiveFrom}), as AWS applies a rule to messages published after its
- * creation, even when the job reaches older messages later (catching up, or resuming from idle).
+ * creation, even when the job reaches older messages later (catching up after a restart).
  */
 final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> {
   private static final Logger LOG = LoggerFactory.getLogger(RulesProcessor.class);
@@ -52,6 +52,10 @@ final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> 
   @Override
   public void process(Record<byte[], byte[]> record) {
     metrics.messages.increment();
+    index.refresh();
+    if (!index.anyEnabled()) {
+      return; // without rules a message costs this much: the job reads on, so a new rule starts at once
+    }
     int hops = RuleRecords.hops(record.headers());
     if (hops >= RuleRecords.MAX_HOPS) {
       metrics.loopsStopped.increment();
@@ -67,7 +71,6 @@ final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> 
       metrics.malformed.increment();
       return;
     }
-    index.refresh();
     String ingestRule = Topics.basicIngestRule(topic);
     matches.clear();
     if (ingestRule != null) {

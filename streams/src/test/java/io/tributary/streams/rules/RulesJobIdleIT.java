@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A rules job without enabled rules idles (its tasks paused) and wakes up when a rule is stored,
- * continuing from where it stopped; the new rule sees only messages written after it.
+ * A rules job without enabled rules reads on without evaluating anything; a rule stored later
+ * takes effect at once and sees only messages written after it, however late the job reads them.
  */
 class RulesJobIdleIT {
   @TempDir
@@ -59,9 +59,9 @@ class RulesJobIdleIT {
                dir.resolve("streams"), MatchMode.MQTT, Clock.systemUTC()))) {
         assertThat(job.isIdle()).isTrue();
         long ruleWritten = System.currentTimeMillis();
-        // written (record timestamp) before the rule: consumed after the job wakes up, but not evaluated
+        // written (record timestamp) before the rule: read, but never evaluated
         producer.send(message(config, "{\"seq\":1}", ruleWritten - 1000)).get();
-        assertThat(job.metrics().get("messages")).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.metrics().get("messages") == 1);
 
         TopicRule rule = new TopicRule("wake", "SELECT seq FROM 'idle/+'", null, 0, false, "2016-03-23",
             TopicRule.JSON.createArrayNode().add(TopicRule.JSON.readTree("{\"kafka\":{\"topic\":\"" + out + "\"}}")),
@@ -71,7 +71,7 @@ class RulesJobIdleIT {
         producer.send(message(config, "{\"seq\":2}", System.currentTimeMillis())).get(); // same partition, after seq 1
 
         assertThat(outputsUntil(kafka.bootstrapServers(), out, "{\"seq\":2}")).containsExactly("{\"seq\":2}");
-        assertThat(job.metrics().get("messages")).isEqualTo(2); // it resumed where it stopped, before seq 1
+        assertThat(job.metrics().get("messages")).isEqualTo(2);
         assertThat(job.metrics().get("evaluations")).isEqualTo(1);
 
         producer.send(new ProducerRecord<>(config.topics().rules(), rule.name(), (byte[]) null)).get();
