@@ -60,6 +60,19 @@ final class RulesScenario {
       out.printf("rules: %d rules installed, outputs counted on %s%n", rules, outTopic);
       try (OutputCounter outputs = new OutputCounter(s.kafkaBootstrap, outTopic)) {
         outputs.start();
+        // A rule takes effect once the node's job has loaded it (AWS: "within seconds"): probe over
+        // HTTP publish until the first rule answers, then count from zero.
+        String probe = "http://" + s.host + ":" + s.httpPort + "/topics/bench/" + run + "/in/probe?qos=1";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (outputs.count() == 0 && System.nanoTime() < deadline) {
+          send(http, "POST", probe, "{\"probe\":true}");
+          TimeUnit.MILLISECONDS.sleep(200);
+        }
+        if (outputs.count() == 0) {
+          return RunResult.skipped("rules", s, "the rules did not take effect within 30 s");
+        }
+        outputs.awaitSettled();
+        outputs.reset();
         RunResult fanIn = new MessageScenario(MessageScenario.Shape.FAN_IN).run(vertx, s, out);
         outputs.awaitSettled();
         return result(s, rules, fanIn, outputs);
@@ -158,6 +171,14 @@ final class RulesScenario {
 
     long count() {
       return count.get();
+    }
+
+    /** Forgets what was counted so far (the probe's outputs). */
+    void reset() {
+      count.set(0);
+      first = 0;
+      last = 0;
+      progress.clear();
     }
 
     /** The highest outputs per second over any span of about {@code window} between two polls. */

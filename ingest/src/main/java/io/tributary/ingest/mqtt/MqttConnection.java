@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's MQTT connection: CONNECT, session claim and resume, the packet dispatch, and every
@@ -52,6 +54,9 @@ public final class MqttConnection implements Subscriber, ClientConnection {
   final String connectionId = UUID.randomUUID().toString();
   final Map<String, SubscriptionOptions> subscriptions = new LinkedHashMap<>();
   final SessionPositions positions = new SessionPositions();
+  /** Deliveries handed over by the feed thread, drained on this connection's event loop. */
+  private final ConcurrentLinkedQueue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean mailboxScheduled = new AtomicBoolean();
 
   private State state = State.AWAIT_CONNECT;
   ConnectRequest request;
@@ -344,7 +349,19 @@ public final class MqttConnection implements Subscriber, ClientConnection {
 
   @Override
   public void deliver(Delivery d) {
-    ctx.runOnContext(v -> onDelivery(d));
+    // One event-loop task per burst of deliveries, not one per message.
+    mailbox.add(d);
+    if (!mailboxScheduled.getAndSet(true)) {
+      ctx.runOnContext(v -> drainMailbox());
+    }
+  }
+
+  private void drainMailbox() {
+    mailboxScheduled.set(false);
+    Delivery d;
+    while ((d = mailbox.poll()) != null) {
+      onDelivery(d);
+    }
   }
 
   private void onDelivery(Delivery d) {

@@ -3,6 +3,7 @@ package io.tributary.ingest.mqtt;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.tributary.ingest.broker.BrokerContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -34,6 +35,10 @@ public final class MqttListener {
       NetSocketInternal soi = (NetSocketInternal) so;
       DirectWrites.apply(soi); // the connection writes on this event loop only
       ChannelPipeline pipeline = soi.channelHandlerContext().pipeline();
+      // Writes outside a read (PUBACKs as Kafka acknowledges, deliveries from the feed) each ask for a
+      // flush; Netty's handler turns the flushes of one event-loop pass into one write to the socket.
+      pipeline.addBefore("handler", "flushConsolidation", new FlushConsolidationHandler(
+          FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
       pipeline.addBefore("handler", "mqttEncoder", MqttEncoder.INSTANCE);
       pipeline.addBefore("handler", "mqttDecoder", new MqttDecoder(broker.limits().maxPacketBytes, 65535));
       MqttConnection conn = new MqttConnection(broker, new TcpTransport(soi, tls != null), Vertx.currentContext());
