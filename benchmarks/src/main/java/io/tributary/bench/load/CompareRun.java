@@ -32,6 +32,7 @@ final class CompareRun {
     Ratios ratios = new Ratios();
     LoadSettings tributary = base.copy();
     tributary.label = "tributary";
+    warmUp(tributary);
     ratios.tributaryIngestQos1 = scenario("fan-in", qos(tributary, 1));
     ratios.tributaryIngestQos0 = scenario("fan-in", qos(tributary, 0));
     ratios.tributaryD2d = scenario("d2d", qos(tributary, 1));
@@ -90,6 +91,19 @@ final class CompareRun {
     out.printf("%nKafka's EndToEndLatency on %s%n", base.kafkaBootstrap);
     ratios.endToEnd = KafkaTools.endToEndLatency(base.kafkaBootstrap, options.e2eRecords,
         Payloads.size(base.payload), out);
+  }
+
+  /** Unrecorded load (publish and deliver paths) so that the measured runs see JIT-compiled code. */
+  private void warmUp(LoadSettings tributary) throws Exception {
+    if (options.jitWarmup <= 0) {
+      return;
+    }
+    out.printf("%n>> warm-up on %s: %d s of unrecorded load (JIT)%n", tributary.label, options.jitWarmup);
+    LoadSettings w = qos(tributary, 1);
+    w.duration = Math.max(1, options.jitWarmup / 2);
+    w.warmup = 0;
+    LoadHarness.run("fan-in", w, out);
+    LoadHarness.run("d2d", w, out);
   }
 
   private RunResult scenario(String name, LoadSettings s) throws Exception {

@@ -28,6 +28,11 @@ public final class CompareSettings {
   @Option(names = "--with-shadow", description = "Also run the shadow scenario on Tributary.")
   public boolean withShadow;
 
+  @Option(names = "--jit-warmup", description = "Seconds of unrecorded load on Tributary before its measured runs, "
+      + "so that they measure compiled code, not the JIT compiler (a fresh node spends its first minute compiling "
+      + "Kafka, Vert.x and Netty) (default: ${DEFAULT-VALUE})")
+  public int jitWarmup = 30;
+
   @Option(names = "--with-rules", description = "Also run the rules scenario on Tributary with this many rules "
       + "installed (0: skip) (default: ${DEFAULT-VALUE}).")
   public int withRules;
