@@ -245,7 +245,7 @@ public final class MessageFeed implements AutoCloseable {
         return; // routed by the fast path, under the subscriptions that hold now
       }
     }
-    if (r.value() == null) {
+    if (r.value() == null || !anySubscription) {
       return;
     }
     Envelope e;
