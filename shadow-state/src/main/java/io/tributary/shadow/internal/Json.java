@@ -55,6 +55,16 @@ public final class Json {
         }
     }
 
+    /** Parses one JSON value from UTF-8 bytes; empty if they are not exactly one JSON value. */
+    public static Optional<JsonNode> parse(byte[] utf8) {
+        try {
+            JsonNode node = MAPPER.readTree(utf8);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Parses bytes this module wrote; a failure is a corrupt store, reported unchecked. */
     public static JsonNode parseTrusted(byte[] bytes) {
         try {
