@@ -27,10 +27,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ShadowProcessor implements Processor<String, byte[], String, Envelope> {
   /**
-   * JSON bytes of parsed shadows kept per task (the trees take several times that): enough for the
-   * recently updated things of a busy partition.
+   * JSON bytes of parsed shadows kept per task: a few thousand typical shadows. The trees take
+   * several times that on the heap (5–10 MB per task), hence the modest bound.
    */
-  static final long CACHE_BYTES = 4L << 20;
+  static final long CACHE_BYTES = 1L << 20;
 
   private final ShadowService service;
   private final ShadowRateLimiter limiter;
