@@ -131,7 +131,7 @@ public final class ShadowService {
 
     private static ShadowMessage toMessage(ShadowRequest request, Publication publication) {
         String topic = ShadowTopics.topic(request.shadow(), request.operation(), publication.kind());
-        return new ShadowMessage(topic, Json.bytes(publication.document()));
+        return new ShadowMessage(topic, publication.payload());
     }
 
     private static RestResponse restError(ShadowError error, ShadowResult effects) {

@@ -3,6 +3,7 @@ package io.tributary.shadow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.shadow.internal.Json;
+import io.tributary.shadow.internal.StoredShadowAccess;
 
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -15,17 +16,59 @@ import java.util.OptionalLong;
  * <p>Immutable: the trees are copied in and out. {@link #toBytes()} and {@link #fromBytes(byte[])}
  * give the JSON form a key-value store holds:
  * {@code {"state":{…},"metadata":{…},"version":N}} or {@code {"version":N,"deletedAt":millis}}.
+ * The JSON form is computed once and kept (the service, which builds it while checking the size
+ * of an update, hands it over already made).
  *
- * @param state           {@code {"desired":{…},"reported":{…}}}, either section may be absent
- * @param metadata        the same shape, every leaf replaced by {@code {"timestamp":seconds}}
- * @param version         the shadow's version (for a deleted marker: the deleted shadow's)
- * @param deletedAtMillis when the shadow was deleted; empty for a live shadow
+ * <p>Equality is by value: state, metadata, version and deletion time, as for a record.
  */
-public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, OptionalLong deletedAtMillis) {
+public final class StoredShadow {
 
-    public StoredShadow {
-        state = Objects.requireNonNull(state, "state").deepCopy();
-        metadata = Objects.requireNonNull(metadata, "metadata").deepCopy();
+    static {
+        StoredShadowAccess.install(new StoredShadowAccess() {
+            @Override
+            protected StoredShadow owning(ObjectNode state, ObjectNode metadata, long version, byte[] bytes) {
+                return new StoredShadow(state, metadata, version, OptionalLong.empty(), bytes);
+            }
+
+            @Override
+            protected ObjectNode stateView(StoredShadow shadow) {
+                return shadow.state;
+            }
+
+            @Override
+            protected ObjectNode metadataView(StoredShadow shadow) {
+                return shadow.metadata;
+            }
+
+            @Override
+            protected byte[] bytesView(StoredShadow shadow) {
+                return shadow.bytes();
+            }
+        });
+    }
+
+    /** Never modified once constructed; handed out only as copies (or read-only to the service). */
+    private final ObjectNode state;
+    private final ObjectNode metadata;
+    private final long version;
+    private final OptionalLong deletedAtMillis;
+    /** The JSON form; never modified, handed out as copies. Computed at most a few times if raced. */
+    private volatile byte[] bytes;
+
+    /**
+     * @param state           {@code {"desired":{…},"reported":{…}}}, either section may be absent
+     * @param metadata        the same shape, every leaf replaced by {@code {"timestamp":seconds}}
+     * @param version         the shadow's version (for a deleted marker: the deleted shadow's)
+     * @param deletedAtMillis when the shadow was deleted; empty for a live shadow
+     */
+    public StoredShadow(ObjectNode state, ObjectNode metadata, long version, OptionalLong deletedAtMillis) {
+        this(Objects.requireNonNull(state, "state").deepCopy(),
+                Objects.requireNonNull(metadata, "metadata").deepCopy(), version, deletedAtMillis, null);
+    }
+
+    /** Takes ownership of the trees (and of {@code bytes}, their JSON form, if not null). */
+    private StoredShadow(ObjectNode state, ObjectNode metadata, long version, OptionalLong deletedAtMillis,
+                         byte[] bytes) {
         Objects.requireNonNull(deletedAtMillis, "deletedAtMillis");
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
@@ -33,6 +76,11 @@ public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, 
         if (deletedAtMillis.isPresent() && (!state.isEmpty() || !metadata.isEmpty())) {
             throw new IllegalArgumentException("a deleted marker has no state");
         }
+        this.state = state;
+        this.metadata = metadata;
+        this.version = version;
+        this.deletedAtMillis = deletedAtMillis;
+        this.bytes = bytes;
     }
 
     /** A live shadow. */
@@ -42,19 +90,27 @@ public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, 
 
     /** The marker left by deleting a shadow at {@code version}. */
     public static StoredShadow deleted(long version, long deletedAtMillis) {
-        return new StoredShadow(Json.object(), Json.object(), version, OptionalLong.of(deletedAtMillis));
+        return new StoredShadow(Json.object(), Json.object(), version, OptionalLong.of(deletedAtMillis), null);
     }
 
     /** A copy of the state tree. */
-    @Override
     public ObjectNode state() {
         return state.deepCopy();
     }
 
     /** A copy of the metadata tree. */
-    @Override
     public ObjectNode metadata() {
         return metadata.deepCopy();
+    }
+
+    /** The shadow's version (for a deleted marker: the deleted shadow's). */
+    public long version() {
+        return version;
+    }
+
+    /** When the shadow was deleted; empty for a live shadow. */
+    public OptionalLong deletedAtMillis() {
+        return deletedAtMillis;
     }
 
     /** True for a deleted marker. */
@@ -62,15 +118,28 @@ public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, 
         return deletedAtMillis.isPresent();
     }
 
-    /** The JSON form for a key-value store. */
+    /** The JSON form for a key-value store (a new array each call). */
     public byte[] toBytes() {
+        return bytes().clone();
+    }
+
+    private byte[] bytes() {
+        byte[] result = bytes;
+        if (result == null) {
+            result = encode();
+            bytes = result;
+        }
+        return result;
+    }
+
+    private byte[] encode() {
         ObjectNode node = Json.object();
         if (isDeleted()) {
             node.put("version", version);
             node.put("deletedAt", deletedAtMillis.getAsLong());
         } else {
-            node.set("state", state.deepCopy());
-            node.set("metadata", metadata.deepCopy());
+            node.set("state", state);
+            node.set("metadata", metadata);
             node.put("version", version);
         }
         return Json.bytes(node);
@@ -86,7 +155,9 @@ public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, 
         if (node.has("deletedAt")) {
             return deleted(version, node.get("deletedAt").asLong());
         }
-        return of(objectOrEmpty(node.get("state")), objectOrEmpty(node.get("metadata")), version);
+        // The parsed trees are fresh and not shared: own them instead of copying.
+        return new StoredShadow(objectOrEmpty(node.get("state")), objectOrEmpty(node.get("metadata")), version,
+                OptionalLong.empty(), null);
     }
 
     private static ObjectNode objectOrEmpty(JsonNode node) {
@@ -94,7 +165,19 @@ public record StoredShadow(ObjectNode state, ObjectNode metadata, long version, 
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredShadow that && version == that.version
+                && deletedAtMillis.equals(that.deletedAtMillis) && state.equals(that.state)
+                && metadata.equals(that.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, metadata, version, deletedAtMillis);
+    }
+
+    @Override
     public String toString() {
-        return new String(toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,12 @@
 package io.tributary.shadow.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.shadow.StoredShadow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** Builders of the response documents of reference §5.5, fields in AWS's order. */
@@ -13,15 +15,29 @@ public final class Documents {
     private Documents() {
     }
 
-    /** {@code /update/accepted}: the request's state as sent, its metadata, version, timestamp. */
-    public static ObjectNode updateAccepted(JsonNode requestState, long version, long timestamp,
-                                            Optional<String> clientToken) {
-        ObjectNode node = Json.object();
-        node.set("state", requestState.deepCopy());
-        node.set("metadata", Metadata.of(requestState, timestamp));
-        node.put("version", version);
-        node.put("timestamp", timestamp);
-        return withToken(node, clientToken);
+    /**
+     * {@code /update/accepted}: the request's state as sent, its metadata, version, timestamp.
+     * Written straight to JSON, the metadata without building its tree.
+     */
+    public static byte[] updateAccepted(JsonNode requestState, long version, long timestamp,
+                                        Optional<String> clientToken) {
+        JsonBytes out = new JsonBytes(256);
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("state");
+            Json.writeTree(g, requestState);
+            g.writeFieldName("metadata");
+            Metadata.write(g, requestState, timestamp);
+            g.writeNumberField("version", version);
+            g.writeNumberField("timestamp", timestamp);
+            if (clientToken.isPresent()) {
+                g.writeStringField("clientToken", clientToken.get());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** {@code /update/delta}: flat delta state and its desired metadata. */
@@ -34,14 +50,43 @@ public final class Documents {
         return withToken(node, clientToken);
     }
 
-    /** {@code /update/documents}: previous (or {@code null}) and current document. */
-    public static ObjectNode documents(Optional<StoredShadow> previous, StoredShadow current, long timestamp,
-                                       Optional<String> clientToken) {
-        ObjectNode node = Json.object();
-        node.set("previous", previous.<JsonNode>map(Documents::snapshot).orElse(NullNode.getInstance()));
-        node.set("current", snapshot(current));
-        node.put("timestamp", timestamp);
-        return withToken(node, clientToken);
+    /**
+     * {@code /update/documents}: previous (or {@code null}) and current document. Each document is
+     * {@code {"state":…,"metadata":…,"version":N}}, which is exactly a live shadow's stored form, so
+     * the stored bytes are copied in rather than written again.
+     */
+    public static byte[] documents(Optional<StoredShadow> previous, StoredShadow current, long timestamp,
+                                   Optional<String> clientToken) {
+        byte[] currentJson = StoredShadowAccess.bytes(current);
+        byte[] previousJson = previous.map(StoredShadowAccess::bytes).orElse(null);
+        JsonBytes out = new JsonBytes(currentJson.length + (previousJson == null ? 0 : previousJson.length) + 96);
+        out.ascii("{\"previous\":");
+        if (previousJson == null) {
+            out.ascii("null");
+        } else {
+            out.json(previousJson);
+        }
+        out.ascii(",\"current\":").json(currentJson).ascii(",\"timestamp\":").number(timestamp);
+        clientToken.ifPresent(token -> out.ascii(",\"clientToken\":").json(Json.stringBytes(token)));
+        return out.ascii("}").toByteArray();
+    }
+
+    /**
+     * The stored form of a live shadow, {@code {"state":{"desired":…,"reported":…},"metadata":…,"version":N}},
+     * from the sections' compact JSON ({@code null} for an absent section) and the metadata's.
+     */
+    static byte[] stored(byte[] desired, byte[] reported, byte[] metadata, long version) {
+        JsonBytes out = new JsonBytes((desired == null ? 0 : desired.length)
+                + (reported == null ? 0 : reported.length) + metadata.length + 64);
+        out.ascii("{\"state\":{");
+        if (desired != null) {
+            out.ascii("\"desired\":").json(desired);
+        }
+        if (reported != null) {
+            out.ascii(desired != null ? ",\"reported\":" : "\"reported\":").json(reported);
+        }
+        out.ascii("},\"metadata\":").json(metadata).ascii(",\"version\":").number(version);
+        return out.ascii("}").toByteArray();
     }
 
     /** {@code /get/accepted}: state with its delta if non-empty, metadata, version, timestamp. */
@@ -66,14 +111,6 @@ public final class Documents {
         node.put("version", version);
         node.put("timestamp", timestamp);
         return withToken(node, clientToken);
-    }
-
-    private static ObjectNode snapshot(StoredShadow shadow) {
-        ObjectNode node = Json.object();
-        node.set("state", shadow.state());
-        node.set("metadata", shadow.metadata());
-        node.put("version", shadow.version());
-        return node;
     }
 
     private static ObjectNode withToken(ObjectNode node, Optional<String> clientToken) {

@@ -1,5 +1,6 @@
 package io.tributary.shadow.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,6 +55,16 @@ public final class Json {
         }
     }
 
+    /** Parses one JSON value from UTF-8 bytes; empty if they are not exactly one JSON value. */
+    public static Optional<JsonNode> parse(byte[] utf8) {
+        try {
+            JsonNode node = MAPPER.readTree(utf8);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Parses bytes this module wrote; a failure is a corrupt store, reported unchecked. */
     public static JsonNode parseTrusted(byte[] bytes) {
         try {
@@ -69,6 +81,32 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Compact JSON of a string: quoted and escaped exactly as inside a document. */
+    public static byte[] stringBytes(String value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A generator writing compact JSON to {@code out}, configured as {@link #bytes} is; write trees
+     * into it with {@link #writeTree}.
+     */
+    public static JsonGenerator generator(OutputStream out) {
+        try {
+            return MAPPER.createGenerator(out);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code node} as {@link #bytes} would. */
+    public static void writeTree(JsonGenerator generator, JsonNode node) throws java.io.IOException {
+        MAPPER.writeTree(generator, node);
     }
 
     /** UTF-8 length of the compact JSON of {@code node}. */

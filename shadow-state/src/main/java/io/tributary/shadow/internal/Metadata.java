@@ -1,10 +1,12 @@
 package io.tributary.shadow.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -33,6 +35,28 @@ public final class Metadata {
             return result;
         }
         return stamp(timestampSeconds);
+    }
+
+    /** Writes what {@link #of} returns, without building it. */
+    public static void write(JsonGenerator g, JsonNode value, long timestampSeconds) throws IOException {
+        if (value.isObject()) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                g.writeFieldName(field.getKey());
+                write(g, field.getValue(), timestampSeconds);
+            }
+            g.writeEndObject();
+        } else if (value.isArray()) {
+            g.writeStartArray();
+            for (JsonNode element : value) {
+                write(g, element, timestampSeconds);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeStartObject();
+            g.writeNumberField("timestamp", timestampSeconds);
+            g.writeEndObject();
+        }
     }
 
     /** {@code {"timestamp":seconds}}. */

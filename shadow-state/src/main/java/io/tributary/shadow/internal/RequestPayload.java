@@ -21,14 +21,24 @@ public record RequestPayload(Optional<JsonNode> json, Optional<String> clientTok
      * any JSON value, only an object's {@code clientToken} is read.
      */
     public static RequestPayload parse(byte[] payload, boolean objectRequired, int maxClientTokenBytes) {
-        Optional<String> text = Json.decodeUtf8(payload);
-        if (text.isEmpty()) {
-            return failed(ShadowError.UNSUPPORTED_ENCODING, Optional.empty());
+        Optional<JsonNode> json;
+        if (isAsciiWithoutNul(payload)) {
+            // ASCII is valid UTF-8 and decodes to the same characters: parse the bytes as they are.
+            // (NUL bytes take the general path: Jackson would take "\0{\0..." for UTF-16 and parse it.)
+            if (!objectRequired && isBlankAscii(payload)) {
+                return new RequestPayload(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            json = Json.parse(payload);
+        } else {
+            Optional<String> text = Json.decodeUtf8(payload);
+            if (text.isEmpty()) {
+                return failed(ShadowError.UNSUPPORTED_ENCODING, Optional.empty());
+            }
+            if (!objectRequired && text.get().isBlank()) {
+                return new RequestPayload(Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            json = Json.parse(text.get());
         }
-        if (!objectRequired && text.get().isBlank()) {
-            return new RequestPayload(Optional.empty(), Optional.empty(), Optional.empty());
-        }
-        Optional<JsonNode> json = Json.parse(text.get());
         if (json.isEmpty() || objectRequired && !json.get().isObject()) {
             return failed(ShadowError.INVALID_JSON, Optional.empty());
         }
@@ -46,6 +56,25 @@ public record RequestPayload(Optional<JsonNode> json, Optional<String> clientTok
     /** The client token of {@code payload} if it has a valid one, ignoring every other problem. */
     public static Optional<String> bestEffortToken(byte[] payload, int maxClientTokenBytes) {
         return parse(payload, false, maxClientTokenBytes).clientToken();
+    }
+
+    private static boolean isAsciiWithoutNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link String#isBlank()} of ASCII bytes: every byte is a {@link Character#isWhitespace} character. */
+    private static boolean isBlankAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RequestPayload failed(ShadowError error, Optional<String> token) {

@@ -12,6 +12,10 @@ import java.util.Map;
  * objects merge key by key, a {@code null} value removes its key and its metadata, anything else
  * (scalars, whole arrays, type changes) replaces; every leaf written gets the request's timestamp;
  * objects and sections left empty are removed.
+ *
+ * <p>The inputs are never modified. The result shares with them the subtrees the update leaves
+ * alone (every object on the path of a change is a fresh shallow copy), so neither the inputs nor
+ * the result may be modified afterwards: the service treats stored trees as read-only.
  */
 public final class StateMerger {
 
@@ -36,13 +40,18 @@ public final class StateMerger {
         ObjectNode metadata = Json.object();
         for (String section : SECTIONS) {
             JsonNode patch = update.isNull() ? update : update.get(section);
-            ObjectNode sectionState = objectOrEmpty(currentState.get(section));
-            ObjectNode sectionMetadata = objectOrEmpty(currentMetadata.get(section));
             if (patch != null && patch.isNull()) {
                 continue;
             }
+            ObjectNode sectionState;
+            ObjectNode sectionMetadata;
             if (patch != null) {
+                sectionState = shallowCopy(currentState.get(section));
+                sectionMetadata = shallowCopy(currentMetadata.get(section));
                 mergeObject(sectionState, sectionMetadata, patch, timestampSeconds);
+            } else {
+                sectionState = objectOrEmpty(currentState.get(section));
+                sectionMetadata = objectOrEmpty(currentMetadata.get(section));
             }
             if (!sectionState.isEmpty()) {
                 state.set(section, sectionState);
@@ -62,10 +71,10 @@ public final class StateMerger {
                 targetMetadata.remove(key);
             } else if (value.isObject()) {
                 JsonNode existing = target.get(key);
-                ObjectNode child = existing != null && existing.isObject() ? (ObjectNode) existing : Json.object();
+                ObjectNode child = existing != null && existing.isObject() ? shallowCopy(existing) : Json.object();
                 JsonNode existingMetadata = targetMetadata.get(key);
                 ObjectNode childMetadata = existing != null && existing.isObject()
-                        && existingMetadata instanceof ObjectNode object ? object : Json.object();
+                        && existingMetadata instanceof ObjectNode ? shallowCopy(existingMetadata) : Json.object();
                 mergeObject(child, childMetadata, value, timestampSeconds);
                 if (child.isEmpty()) {
                     target.remove(key);
@@ -81,7 +90,17 @@ public final class StateMerger {
         }
     }
 
+    /** {@code node} itself (shared, not copied) if it is an object, else a new empty object. */
     private static ObjectNode objectOrEmpty(JsonNode node) {
-        return node instanceof ObjectNode object ? object.deepCopy() : Json.object();
+        return node instanceof ObjectNode object ? object : Json.object();
+    }
+
+    /** A new object with the members of {@code node} (their values shared), or empty if not an object. */
+    private static ObjectNode shallowCopy(JsonNode node) {
+        ObjectNode copy = Json.object();
+        if (node instanceof ObjectNode object) {
+            copy.setAll(object);
+        }
+        return copy;
     }
 }

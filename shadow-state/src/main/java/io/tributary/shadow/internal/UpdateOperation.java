@@ -59,35 +59,38 @@ public final class UpdateOperation {
 
     private Outcome merge(JsonNode requestState, Existing existing, long nowMillis, Optional<String> token) {
         long timestamp = Time.seconds(nowMillis);
-        ObjectNode currentState = existing.live().map(StoredShadow::state).orElseGet(Json::object);
-        ObjectNode currentMetadata = existing.live().map(StoredShadow::metadata).orElseGet(Json::object);
+        // Read-only views: the merger copies the sections it changes.
+        ObjectNode currentState = existing.live().map(StoredShadowAccess::state).orElseGet(Json::object);
+        ObjectNode currentMetadata = existing.live().map(StoredShadowAccess::metadata).orElseGet(Json::object);
         StateMerger.Merged merged = StateMerger.merge(currentState, currentMetadata, requestState, timestamp);
-        if (stateBytes(merged.state()) > limits.maxStateBytes()) {
+        // The size AWS limits is the sections' compact JSON, which is also what the stored form holds:
+        // write each section once, measure it, and reuse it for the stored form and /update/documents.
+        byte[] desired = section(merged.state(), "desired");
+        byte[] reported = section(merged.state(), "reported");
+        if (length(desired) + length(reported) > limits.maxStateBytes()) {
             return new Outcome.Rejected(ShadowError.TOO_LARGE, token);
         }
         long version = existing.version() + 1;
-        StoredShadow next = StoredShadow.of(merged.state(), merged.metadata(), version);
+        byte[] stored = Documents.stored(desired, reported, Json.bytes(merged.metadata()), version);
+        StoredShadow next = StoredShadowAccess.live(merged.state(), merged.metadata(), version, stored);
         List<Publication> messages = new ArrayList<>(3);
-        messages.add(new Publication(ShadowTopic.Kind.ACCEPTED,
+        messages.add(Publication.ofJson(ShadowTopic.Kind.ACCEPTED,
                 Documents.updateAccepted(requestState, version, timestamp, token)));
         Delta delta = Delta.of(merged.state(), merged.metadata());
         if (!delta.isEmpty()) {
             messages.add(new Publication(ShadowTopic.Kind.DELTA, Documents.delta(delta, version, timestamp, token)));
         }
-        messages.add(new Publication(ShadowTopic.Kind.DOCUMENTS,
+        messages.add(Publication.ofJson(ShadowTopic.Kind.DOCUMENTS,
                 Documents.documents(existing.live(), next, timestamp, token)));
         return new Outcome.Accepted(ShadowResult.Change.PUT, Optional.of(next), messages);
     }
 
-    /** The size AWS limits: the compact JSON of each section, summed; metadata excluded. */
-    static int stateBytes(ObjectNode state) {
-        int total = 0;
-        for (String section : StateMerger.SECTIONS) {
-            JsonNode value = state.get(section);
-            if (value != null) {
-                total += Json.byteLength(value);
-            }
-        }
-        return total;
+    private static byte[] section(ObjectNode state, String name) {
+        JsonNode value = state.get(name);
+        return value == null ? null : Json.bytes(value);
+    }
+
+    private static int length(byte[] json) {
+        return json == null ? 0 : json.length;
     }
 }

@@ -23,6 +23,9 @@ final class StreamsSettings {
     // Responses wait for the transaction to commit anyway; don't add producer linger on top.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "50");
+    // Each task reads one partition (one source topic, no joins), so there is no other partition to
+    // wait for; with the default (0) Kafka Streams formats a log line for every empty-queue check.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
     p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.putAll(config.overrides());
     return p;

@@ -22,13 +22,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Applies shadow requests, one at a time per task, to the store, and forwards the messages to
  * publish. The service's time is the request's receive time, so reprocessing after a failure gives
  * the same documents; REST requests are answered on their reply topic instead of {@code /rejected}.
+ * Reads and writes go through {@link ParsedShadows}, which spares parsing a shadow read again while
+ * always returning what the store holds.
  */
-public final class ShadowProcessor implements Processor<String, Envelope, String, Envelope> {
+public final class ShadowProcessor implements Processor<String, byte[], String, Envelope> {
+  /**
+   * JSON bytes of parsed shadows kept per task: a few thousand typical shadows. The trees take
+   * several times that on the heap (5–10 MB per task), hence the modest bound.
+   */
+  static final long CACHE_BYTES = 1L << 20;
+
   private final ShadowService service;
   private final ShadowRateLimiter limiter;
   private final Responses responses;
   private ProcessorContext<String, Envelope> context;
   private KeyValueStore<String, byte[]> store;
+  private final ParsedShadows shadows = new ParsedShadows(CACHE_BYTES);
 
   public ShadowProcessor(ShadowLimits limits, String nodeId, Clock clock) {
     this.service = new ShadowService(limits);
@@ -40,17 +49,23 @@ public final class ShadowProcessor implements Processor<String, Envelope, String
   public void init(ProcessorContext<String, Envelope> context) {
     this.context = context;
     this.store = context.getStateStore(ShadowStore.NAME);
+    shadows.open(store);
   }
 
   @Override
-  public void process(Record<String, Envelope> record) {
-    Envelope envelope = record.value();
-    Optional<ShadowRequest> parsed = ShadowRequest.fromTopic(envelope.topic(), envelope.payload());
-    if (parsed.isEmpty()) {
+  public void close() {
+    shadows.clear();
+  }
+
+  @Override
+  public void process(Record<String, byte[]> input) {
+    Optional<IncomingRequest> incoming = IncomingRequest.read(input.value());
+    if (incoming.isEmpty()) {
       return;
     }
-    ShadowRequest request = parsed.get();
-    record = record.withKey(request.shadow().thingName());
+    Envelope envelope = incoming.get().envelope();
+    ShadowRequest request = incoming.get().request();
+    Record<String, Envelope> record = input.withValue(envelope).withKey(request.shadow().thingName());
     long now = envelope.receivedAt();
     boolean rest = RestEnvelopes.isRequest(envelope);
     if (!limiter.tryAcquire(request.shadow().thingName(), now)) {
@@ -61,7 +76,7 @@ public final class ShadowProcessor implements Processor<String, Envelope, String
       }
       return;
     }
-    Optional<StoredShadow> current = ShadowStore.read(store, request.shadow());
+    Optional<StoredShadow> current = shadows.read(request.shadow());
     int named = namedShadows(request, current);
     if (rest) {
       RestResponse response = rest(request, current, named, now);
@@ -94,8 +109,8 @@ public final class ShadowProcessor implements Processor<String, Envelope, String
 
   private void apply(ShadowId shadow, ShadowResult result) {
     switch (result.change()) {
-      case PUT -> store.put(ShadowKeys.of(shadow), result.state().orElseThrow().toBytes());
-      case REMOVE -> store.delete(ShadowKeys.of(shadow));
+      case PUT -> shadows.put(shadow, result.state().orElseThrow());
+      case REMOVE -> shadows.delete(shadow);
       case UNCHANGED -> { }
     }
   }
