@@ -49,7 +49,7 @@ final class CompareRun {
     if (options.withRules > 0) {
       LoadSettings r = qos(tributary, 1);
       r.rules = options.withRules;
-      scenario("rules", r); // an absolute figure in the report: AWS's rules engine is no reference here
+      ratios.rules = scenario("rules", r); // an absolute figure: AWS's rules engine is no reference here
     }
     mosquitto(ratios);
     kafka(ratios);
