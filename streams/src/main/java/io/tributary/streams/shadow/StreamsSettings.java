@@ -20,7 +20,7 @@ final class StreamsSettings {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitIntervalMillis()));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(config.replicationFactor()));
-    // Responses wait for the transaction to commit anyway; don't add producer linger on top.
+    // Responses wait for the transaction to commit anyway, so a short linger batches them at no cost.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "50");
     // Each task reads one partition (one source topic, no joins), so there is no other partition to
