@@ -28,14 +28,14 @@ public final class Publisher {
   }
 
   public Future<Void> publish(Envelope e, Context context) {
-    Future<Void> message = publishMessage(e, context);
+    byte[] encoded = EnvelopeCodec.encode(e); // once, for every topic the publish is written to
+    Future<Void> message = publishMessage(e, encoded, context);
     String shadowThing = shadowRequestThing(e);
     if (shadowThing == null) {
       return message;
     }
     Promise<Void> copy = ((ContextInternal) context).promise();
-    log.send(log.topics().shadowRequests(), shadowThing, EnvelopeCodec.encode(e),
-        (meta, error) -> complete(copy, error));
+    log.send(log.topics().shadowRequests(), shadowThing, encoded, (meta, error) -> complete(copy, error));
     return message.compose(done -> copy.future());
   }
 
@@ -48,10 +48,10 @@ public final class Publisher {
     return e.origin() == Envelope.Origin.WILL ? null : ShadowRequestTopics.thingOf(e.topic());
   }
 
-  private Future<Void> publishMessage(Envelope e, Context context) {
+  private Future<Void> publishMessage(Envelope e, byte[] encoded, Context context) {
     Promise<Void> promise = ((ContextInternal) context).promise();
     if (!e.retain()) {
-      log.append(e, (meta, error) -> complete(promise, error));
+      log.append(e, encoded, (meta, error) -> complete(promise, error));
       return promise.future();
     }
     AtomicInteger remaining = new AtomicInteger(2);
@@ -64,7 +64,7 @@ public final class Publisher {
     // An empty retained payload clears the topic's retained message; the publish itself is still
     // forwarded to current subscribers.
     Envelope stored = e.payload().length == 0 ? null : e;
-    log.retain(e.topic(), stored, (meta, error) -> {
+    log.retain(e.topic(), stored == null ? null : encoded, (meta, error) -> {
       if (error == null) {
         retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
       } else {
@@ -72,7 +72,7 @@ public final class Publisher {
       }
       oneDone.run();
     });
-    log.append(e, (meta, error) -> {
+    log.append(e, encoded, (meta, error) -> {
       if (error != null) {
         failure[0] = error;
       }

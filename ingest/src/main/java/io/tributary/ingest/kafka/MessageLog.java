@@ -68,9 +68,9 @@ public final class MessageLog implements AutoCloseable {
     this.appendListener = listener;
   }
 
-  /** Appends an accepted publish to the message topic, keyed by its publisher. */
-  public void append(Envelope envelope, BiConsumer<RecordMetadata, Exception> done) {
-    send(topics.messages(), envelope.clientId(), EnvelopeCodec.encode(envelope), (meta, error) -> {
+  /** Appends an accepted publish ({@code encoded} by {@link EnvelopeCodec}) to the message topic, keyed by its publisher. */
+  public void append(Envelope envelope, byte[] encoded, BiConsumer<RecordMetadata, Exception> done) {
+    send(topics.messages(), envelope.clientId(), encoded, (meta, error) -> {
       if (error == null) {
         try {
           appendListener.appended(envelope, meta.partition(), meta.offset());
@@ -82,9 +82,9 @@ public final class MessageLog implements AutoCloseable {
     });
   }
 
-  /** Stores (or with a null value clears) the retained message of {@code topic}. */
-  public void retain(String topic, Envelope envelopeOrNull, BiConsumer<RecordMetadata, Exception> done) {
-    send(topics.retained(), topic, envelopeOrNull == null ? null : EnvelopeCodec.encode(envelopeOrNull), done);
+  /** Stores (or with null clears) the retained message of {@code topic}, an encoded envelope. */
+  public void retain(String topic, byte[] encodedOrNull, BiConsumer<RecordMetadata, Exception> done) {
+    send(topics.retained(), topic, encodedOrNull, done);
   }
 
   /** Writes a record to any topic the gateway owns (session state, for example). */
