@@ -27,16 +27,47 @@ public final class Publisher {
     this.retained = retained;
   }
 
+  /**
+   * Told once that every record of a publish is in Kafka ({@code error} null) or that one failed.
+   * Runs on the producer's I/O thread (or on the caller's, when the publish fails at once): it must
+   * be quick and hop to its own context for anything else.
+   */
+  @FunctionalInterface
+  public interface Completion {
+    void done(Exception error);
+  }
+
+  /** Writes {@code e}; the future completes on {@code context} once Kafka acknowledged it all. */
   public Future<Void> publish(Envelope e, Context context) {
+    Promise<Void> promise = ((ContextInternal) context).promise();
+    publish(e, error -> complete(promise, error));
+    return promise.future();
+  }
+
+  /**
+   * Writes {@code e} and calls {@code done} on the producer's thread: for callers that gather many
+   * completions into one hop to their context (an MQTT connection acknowledges a burst at once).
+   */
+  public void publish(Envelope e, Completion done) {
     byte[] encoded = EnvelopeCodec.encode(e); // once, for every topic the publish is written to
-    Future<Void> message = publishMessage(e, encoded, context);
     String shadowThing = shadowRequestThing(e);
-    if (shadowThing == null) {
-      return message;
+    // An empty retained payload clears the topic's retained message; the publish itself is still
+    // forwarded to current subscribers.
+    Envelope stored = e.retain() && e.payload().length > 0 ? e : null;
+    int records = 1 + (e.retain() ? 1 : 0) + (shadowThing == null ? 0 : 1);
+    Completion each = records == 1 ? done : new Countdown(records, done);
+    if (e.retain()) {
+      log.retain(e.topic(), stored == null ? null : encoded, (meta, error) -> {
+        if (error == null) {
+          retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
+        }
+        each.done(error);
+      });
     }
-    Promise<Void> copy = ((ContextInternal) context).promise();
-    log.send(log.topics().shadowRequests(), shadowThing, encoded, (meta, error) -> complete(copy, error));
-    return message.compose(done -> copy.future());
+    log.append(e, encoded, (meta, error) -> each.done(error));
+    if (shadowThing != null) {
+      log.send(log.topics().shadowRequests(), shadowThing, encoded, (meta, error) -> each.done(error));
+    }
   }
 
   /**
@@ -48,37 +79,25 @@ public final class Publisher {
     return e.origin() == Envelope.Origin.WILL ? null : ShadowRequestTopics.thingOf(e.topic());
   }
 
-  private Future<Void> publishMessage(Envelope e, byte[] encoded, Context context) {
-    Promise<Void> promise = ((ContextInternal) context).promise();
-    if (!e.retain()) {
-      log.append(e, encoded, (meta, error) -> complete(promise, error));
-      return promise.future();
+  /** Completes {@code done} once all of a publish's records are acknowledged, with the first error if any failed. */
+  private static final class Countdown extends AtomicInteger implements Completion {
+    private final Completion done;
+    private volatile Exception failure;
+
+    Countdown(int records, Completion done) {
+      super(records);
+      this.done = done;
     }
-    AtomicInteger remaining = new AtomicInteger(2);
-    Exception[] failure = new Exception[1];
-    Runnable oneDone = () -> {
-      if (remaining.decrementAndGet() == 0) {
-        complete(promise, failure[0]);
+
+    @Override
+    public void done(Exception error) {
+      if (error != null && failure == null) {
+        failure = error;
       }
-    };
-    // An empty retained payload clears the topic's retained message; the publish itself is still
-    // forwarded to current subscribers.
-    Envelope stored = e.payload().length == 0 ? null : e;
-    log.retain(e.topic(), stored == null ? null : encoded, (meta, error) -> {
-      if (error == null) {
-        retained.applyLocal(e.topic(), stored, meta.partition(), meta.offset());
-      } else {
-        failure[0] = error;
+      if (decrementAndGet() == 0) {
+        done.done(failure);
       }
-      oneDone.run();
-    });
-    log.append(e, encoded, (meta, error) -> {
-      if (error != null) {
-        failure[0] = error;
-      }
-      oneDone.run();
-    });
-    return promise.future();
+    }
   }
 
   /** True when publishers should pause reading (Kafka is behind). */

@@ -32,6 +32,8 @@ final class InboundPublishes {
   private int unacknowledged;
   private boolean paused;
   private boolean waitingForKafka;
+  /** Success acknowledgements gathered during one mailbox drain; null between drains. */
+  private ByteBuf acks;
 
   InboundPublishes(MqttConnection c) {
     this.c = c;
@@ -116,36 +118,74 @@ final class InboundPublishes {
       }
       awaitingRelease.put(packetId, false);
     }
-    c.broker.publisher().publish(e, c.ctx).onComplete(ar -> {
-      if (qos > 0) {
-        unacknowledged--;
+    c.broker.publisher().publish(e, error -> c.stored(new Stored(qos, packetId, error)));
+    maybePause();
+  }
+
+  /** Kafka's answer for one publish of this client, handed from the producer's thread to the event loop. */
+  record Stored(int qos, int packetId, Exception error) {}
+
+  /**
+   * Acknowledges one publish Kafka has answered for. Successful PUBACKs and PUBRECs of one burst
+   * are gathered and written as one buffer by {@link #afterStored}: one write and one pass through
+   * the pipeline for a burst rather than one per packet.
+   */
+  void onStored(Stored s) {
+    int qos = s.qos();
+    int packetId = s.packetId();
+    if (qos > 0) {
+      unacknowledged--;
+    }
+    if (!c.isConnected()) {
+      return;
+    }
+    if (s.error() != null) {
+      if (qos == 2) {
+        awaitingRelease.remove(packetId);
       }
-      if (!c.isConnected()) {
+      if (qos == 0) {
         return;
       }
-      if (ar.failed()) {
-        if (qos == 2) {
-          awaitingRelease.remove(packetId);
-        }
-        if (qos == 0) {
-          return;
-        }
-        if (!c.v5()) {
-          // MQTT 3.1.1 cannot refuse a publish: close, and the client resends it after reconnecting.
-          c.terminate(DisconnectReason.SERVER_ERROR, true, null, null);
-          return;
-        }
-        ack(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, packetId, Reason.UNSPECIFIED_ERROR,
-            "message not stored: " + ar.cause().getMessage());
-      } else if (qos == 1) {
-        ack(MqttMessageType.PUBACK, packetId, Reason.SUCCESS, null);
-      } else if (qos == 2) {
-        awaitingRelease.put(packetId, true);
-        ack(MqttMessageType.PUBREC, packetId, Reason.SUCCESS, null);
+      flushAcks(); // what was stored before is acknowledged first, in the order Kafka answered
+      if (!c.v5()) {
+        // MQTT 3.1.1 cannot refuse a publish: close, and the client resends it after reconnecting.
+        c.terminate(DisconnectReason.SERVER_ERROR, true, null, null);
+        return;
       }
-      maybeResume();
-    });
-    maybePause();
+      ack(qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, packetId, Reason.UNSPECIFIED_ERROR,
+          "message not stored: " + s.error().getMessage());
+    } else if (qos == 1) {
+      pendingAck(Packets.PUBACK_BYTE, packetId);
+    } else if (qos == 2) {
+      awaitingRelease.put(packetId, true);
+      pendingAck(Packets.PUBREC_BYTE, packetId);
+    }
+  }
+
+  /** After a burst of {@link #onStored}: writes the gathered acknowledgements and resumes reading if it can. */
+  void afterStored() {
+    flushAcks();
+    maybeResume();
+  }
+
+  /** A success PUBACK or PUBREC without properties: the same four bytes in MQTT 3.1.1 and 5 (§3.4.2.1). */
+  private void pendingAck(int firstByte, int packetId) {
+    if (acks == null) {
+      acks = c.transport.buffer(64);
+    }
+    acks.writeByte(firstByte).writeByte(2).writeShort(packetId);
+  }
+
+  private void flushAcks() {
+    if (acks != null) {
+      ByteBuf out = acks;
+      acks = null;
+      if (c.isConnected()) {
+        c.transport.writeEncoded(out);
+      } else {
+        out.release();
+      }
+    }
   }
 
   /** True while reading is paused for backpressure: the client's pings are not being read either. */

@@ -54,8 +54,11 @@ public final class MqttConnection implements Subscriber, ClientConnection {
   final String connectionId = UUID.randomUUID().toString();
   final Map<String, SubscriptionOptions> subscriptions = new LinkedHashMap<>();
   final SessionPositions positions = new SessionPositions();
-  /** Deliveries handed over by the feed thread, drained on this connection's event loop. */
-  private final ConcurrentLinkedQueue<Delivery> mailbox = new ConcurrentLinkedQueue<>();
+  /**
+   * Deliveries handed over by the feed thread and Kafka's acknowledgements of this client's
+   * publishes ({@link InboundPublishes.Stored}), drained on this connection's event loop.
+   */
+  private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean mailboxScheduled = new AtomicBoolean();
 
   private State state = State.AWAIT_CONNECT;
@@ -349,8 +352,17 @@ public final class MqttConnection implements Subscriber, ClientConnection {
 
   @Override
   public void deliver(Delivery d) {
-    // One event-loop task per burst of deliveries, not one per message.
-    mailbox.add(d);
+    post(d);
+  }
+
+  /** Hands a publish's Kafka acknowledgement over from the producer's thread. */
+  void stored(InboundPublishes.Stored s) {
+    post(s);
+  }
+
+  /** One event-loop task per burst of deliveries and acknowledgements, not one per message. */
+  private void post(Object item) {
+    mailbox.add(item);
     if (!mailboxScheduled.getAndSet(true)) {
       ctx.runOnContext(v -> drainMailbox());
     }
@@ -358,9 +370,18 @@ public final class MqttConnection implements Subscriber, ClientConnection {
 
   private void drainMailbox() {
     mailboxScheduled.set(false);
-    Delivery d;
-    while ((d = mailbox.poll()) != null) {
-      onDelivery(d);
+    Object item;
+    boolean acks = false;
+    while ((item = mailbox.poll()) != null) {
+      if (item instanceof Delivery d) {
+        onDelivery(d);
+      } else {
+        inbound.onStored((InboundPublishes.Stored) item);
+        acks = true;
+      }
+    }
+    if (acks) {
+      inbound.afterStored();
     }
   }
 

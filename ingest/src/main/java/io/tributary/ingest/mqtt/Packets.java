@@ -24,6 +24,11 @@ import java.util.List;
 
 /** Builds the packets the broker sends, for MQTT 3.1.1 (no properties) and 5. */
 final class Packets {
+  /** First byte of a PUBACK (type 4, flags 0). */
+  static final int PUBACK_BYTE = 0x40;
+  /** First byte of a PUBREC (type 5, flags 0). */
+  static final int PUBREC_BYTE = 0x50;
+
   private Packets() {}
 
   static MqttConnAckMessage connAck(byte code, boolean sessionPresent, MqttProperties props) {

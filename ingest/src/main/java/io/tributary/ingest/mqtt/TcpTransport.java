@@ -1,5 +1,6 @@
 package io.tributary.ingest.mqtt;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.vertx.core.internal.net.NetSocketInternal;
 import java.security.cert.Certificate;
@@ -19,6 +20,16 @@ final class TcpTransport implements Transport {
   @Override
   public void write(MqttMessage message) {
     socket.writeMessage(message);
+  }
+
+  @Override
+  public ByteBuf buffer(int initialCapacity) {
+    return socket.channelHandlerContext().alloc().buffer(initialCapacity);
+  }
+
+  @Override
+  public void writeEncoded(ByteBuf packets) {
+    socket.writeMessage(packets); // a ByteBuf passes the MQTT encoder untouched
   }
 
   @Override

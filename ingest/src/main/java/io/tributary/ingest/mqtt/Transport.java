@@ -1,5 +1,6 @@
 package io.tributary.ingest.mqtt;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import java.security.cert.Certificate;
 import java.util.List;
@@ -8,6 +9,12 @@ import java.util.List;
 public interface Transport {
   /** Encodes and sends one packet. */
   void write(MqttMessage message);
+
+  /** A buffer for packets the caller encodes itself, to hand to {@link #writeEncoded}. */
+  ByteBuf buffer(int initialCapacity);
+
+  /** Sends bytes that are already whole MQTT packets (one or more); takes ownership of {@code packets}. */
+  void writeEncoded(ByteBuf packets);
 
   /** True when the socket's outbound buffer is full: send no more QoS 0 messages until drained. */
   boolean writeQueueFull();

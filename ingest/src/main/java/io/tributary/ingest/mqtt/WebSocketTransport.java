@@ -1,6 +1,7 @@
 package io.tributary.ingest.mqtt;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
@@ -44,6 +45,16 @@ final class WebSocketTransport implements Transport {
     while ((out = codec.readOutbound()) != null) {
       ws.writeBinaryMessage(BufferInternal.buffer(out));
     }
+  }
+
+  @Override
+  public ByteBuf buffer(int initialCapacity) {
+    return Unpooled.buffer(initialCapacity);
+  }
+
+  @Override
+  public void writeEncoded(ByteBuf packets) {
+    ws.writeBinaryMessage(BufferInternal.buffer(packets));
   }
 
   @Override
