@@ -24,6 +24,7 @@ import io.tributary.streams.rules.RulesJob;
 import io.tributary.streams.shadow.ShadowJob;
 import io.tributary.streams.shadow.ShadowJobConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.ext.web.Router;
@@ -126,7 +127,8 @@ public final class TributaryNode implements AutoCloseable {
     config.node.id = nodeId;
 
     startKafka();
-    vertx = Vertx.vertx();
+    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(config.node.nativeTransport));
+    LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "epoll (native)" : "NIO");
     // Closing Vert.x also closes the HTTP and HTTPS servers it runs.
     closer.register("Vert.x", () -> Await.result(vertx.close(), Await.STOP_TIMEOUT, "closing Vert.x"));
     certificate = ServerCertificate.load(config.tls, dataDir, Clock.systemUTC().instant());

@@ -42,6 +42,9 @@ class TributaryNodeTest {
       assertThat(health.getLong("uptimeSeconds")).isNotNegative();
       assertThat(node.isHealthy()).isTrue();
       assertThat(node.kafkaEmbedded()).isTrue();
+      boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
+          && System.getProperty("os.arch").matches("amd64|x86_64");
+      assertThat(node.vertx().isNativeTransportEnabled()).as("epoll on Linux x86-64, NIO elsewhere").isEqualTo(linuxX64);
       createTopic(node.bootstrapServers(), "reachable");
     }
   }
@@ -85,7 +88,10 @@ class TributaryNodeTest {
       fingerprint = node.certificate().fingerprint();
       createTopic(node.bootstrapServers(), "survives-restart");
     }
-    try (TributaryNode node = TributaryNode.start(TestNodes.devConfig(dir))) {
+    TributaryConfig nio = TestNodes.devConfig(dir);
+    nio.node.nativeTransport = false;
+    try (TributaryNode node = TributaryNode.start(nio)) {
+      assertThat(node.vertx().isNativeTransportEnabled()).isFalse();
       assertThat(node.nodeId()).isEqualTo(nodeId);
       assertThat(node.certificate().fingerprint()).isEqualTo(fingerprint);
       assertThat(node.certificate().generated()).isFalse();

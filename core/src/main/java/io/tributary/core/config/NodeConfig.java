@@ -10,4 +10,9 @@ public final class NodeConfig {
   public boolean dev = false;
   /** {@code mqtt} follows the MQTT specification; {@code aws-strict} reproduces AWS IoT's deviations. */
   public Profile profile = Profile.MQTT;
+  /**
+   * Network I/O through Linux's epoll (Netty's native transport) where it is available; elsewhere,
+   * or when false, Java NIO.
+   */
+  public boolean nativeTransport = true;
 }
