@@ -68,30 +68,32 @@ public final class UpdateOperation {
         StateMerger.Merged merged = StateMerger.merge(currentState, currentMetadata, requestState, timestamp);
         // The size AWS limits is the sections' compact JSON, which is also what the stored form holds:
         // write each section once, measure it, and reuse it for the stored form and /update/documents.
-        // One generator writes every piece, one after the other, into one buffer.
-        JsonBytes pieces = new JsonBytes(512);
-        long version = existing.version() + 1;
-        JsonBytes.Span metadata;
-        JsonBytes.Span desired;
-        JsonBytes.Span reported;
-        JsonBytes.Span accepted;
-        JsonBytes.Span tokenJson;
-        try (JsonGenerator g = Json.sequenceGenerator(pieces)) {
-            desired = section(g, pieces, merged.state(), "desired");
-            reported = section(g, pieces, merged.state(), "reported");
-            if (length(desired) + length(reported) > limits.maxStateBytes()) {
-                return new Outcome.Rejected(ShadowError.TOO_LARGE, token);
-            }
-            metadata = pieces.tree(g, merged.metadata());
-            g.flush();
-            int start = pieces.size();
-            Documents.updateAccepted(g, requestState, version, timestamp, token);
-            g.flush();
-            accepted = new JsonBytes.Span(start, pieces.size());
-            tokenJson = token.isPresent() ? pieces.string(g, token.get()) : null;
+        // One generator writes every piece, one after the other, into one buffer, both kept per thread.
+        JsonScratch scratch = JsonScratch.take();
+        Outcome outcome;
+        try {
+            outcome = answer(scratch.generator, scratch.bytes, requestState, merged, existing, timestamp, token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        scratch.give();
+        return outcome;
+    }
+
+    private Outcome answer(JsonGenerator g, JsonBytes pieces, JsonNode requestState, StateMerger.Merged merged,
+                           Existing existing, long timestamp, Optional<String> token) throws IOException {
+        JsonBytes.Span desired = section(g, pieces, merged.state(), "desired");
+        JsonBytes.Span reported = section(g, pieces, merged.state(), "reported");
+        if (length(desired) + length(reported) > limits.maxStateBytes()) {
+            return new Outcome.Rejected(ShadowError.TOO_LARGE, token);
+        }
+        long version = existing.version() + 1;
+        JsonBytes.Span metadata = pieces.tree(g, merged.metadata());
+        int start = pieces.size();
+        Documents.updateAccepted(g, requestState, version, timestamp, token);
+        g.flush();
+        JsonBytes.Span accepted = new JsonBytes.Span(start, pieces.size());
+        JsonBytes.Span tokenJson = token.isPresent() ? pieces.string(g, token.get()) : null;
         byte[] stored = Documents.stored(pieces, desired, reported, metadata, version);
         StoredShadow next = StoredShadowAccess.live(merged.state(), merged.metadata(), version, stored);
         List<Publication> messages = new ArrayList<>(3);
