@@ -33,7 +33,7 @@ final class StreamsSettings {
     // commit interval sends each partition's records of one transaction in one batch or a few. With
     // the former 5 ms a busy job sent a small batch per partition every few milliseconds, and the
     // per-batch work (the sender's requests, responses and sensors, the stream thread waking it, the
-    // broker's request handling) was about a third of the job threads' CPU in ShadowJobBenchmark's
+    // broker's request handling) was a large part of the job threads' CPU in ShadowJobBenchmark's
     // burst. 64 KB is about one partition's commit interval at ~10k updates/s on six partitions; a
     // full batch goes out at once anyway.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Long.toString(lingerMillis(config)));
