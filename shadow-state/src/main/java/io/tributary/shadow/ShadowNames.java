@@ -1,8 +1,5 @@
 package io.tributary.shadow;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
-
 /**
  * The name rules of the AWS IoT data-plane model: a thing name is 1–128 characters of
  * {@code [a-zA-Z0-9:_-]}, a shadow name 1–64 characters of {@code [$a-zA-Z0-9:_-]}.
@@ -14,24 +11,35 @@ public final class ShadowNames {
     /** Longest shadow name, in bytes. */
     public static final int MAX_SHADOW_NAME = 64;
 
-    private static final Pattern THING = Pattern.compile("[a-zA-Z0-9:_-]+");
-    private static final Pattern SHADOW = Pattern.compile("[$a-zA-Z0-9:_-]+");
-
     private ShadowNames() {
     }
 
     /** True if {@code name} is a valid thing name. */
     public static boolean isValidThingName(String name) {
-        return name != null && fits(name, MAX_THING_NAME) && THING.matcher(name).matches();
+        return isValid(name, MAX_THING_NAME, false);
     }
 
     /** True if {@code name} is a valid shadow name. */
     public static boolean isValidShadowName(String name) {
-        return name != null && fits(name, MAX_SHADOW_NAME) && SHADOW.matcher(name).matches();
+        return isValid(name, MAX_SHADOW_NAME, true);
     }
 
-    private static boolean fits(String name, int maxBytes) {
-        int length = name.getBytes(StandardCharsets.UTF_8).length;
-        return length >= 1 && length <= maxBytes;
+    /**
+     * Checked character by character (the shadow job checks every request's names): every allowed
+     * character is ASCII, one byte in UTF-8, so a valid name's length in chars is its length in bytes.
+     */
+    private static boolean isValid(String name, int maxBytes, boolean dollar) {
+        if (name == null || name.isEmpty() || name.length() > maxBytes) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == ':' || c == '_' || c == '-' || dollar && c == '$';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 }

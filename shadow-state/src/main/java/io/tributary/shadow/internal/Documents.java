@@ -17,27 +17,22 @@ public final class Documents {
 
     /**
      * {@code /update/accepted}: the request's state as sent, its metadata, version, timestamp.
-     * Written straight to JSON, the metadata without building its tree.
+     * Written straight to JSON with {@code g} (as a value of its own), the metadata without
+     * building its tree.
      */
-    public static byte[] updateAccepted(JsonNode requestState, long version, long timestamp,
-                                        Optional<String> clientToken) {
-        JsonBytes out = new JsonBytes(256);
-        try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            g.writeFieldName("state");
-            Json.writeTree(g, requestState);
-            g.writeFieldName("metadata");
-            Metadata.write(g, requestState, timestamp);
-            g.writeNumberField("version", version);
-            g.writeNumberField("timestamp", timestamp);
-            if (clientToken.isPresent()) {
-                g.writeStringField("clientToken", clientToken.get());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static void updateAccepted(JsonGenerator g, JsonNode requestState, long version, long timestamp,
+                               Optional<String> clientToken) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("state");
+        Json.writeTree(g, requestState);
+        g.writeFieldName("metadata");
+        Metadata.write(g, requestState, timestamp);
+        g.writeNumberField("version", version);
+        g.writeNumberField("timestamp", timestamp);
+        if (clientToken.isPresent()) {
+            g.writeStringField("clientToken", clientToken.get());
         }
-        return out.toByteArray();
+        g.writeEndObject();
     }
 
     /** {@code /update/delta}: flat delta state and its desired metadata. */
@@ -54,12 +49,16 @@ public final class Documents {
      * {@code /update/documents}: previous (or {@code null}) and current document. Each document is
      * {@code {"state":…,"metadata":…,"version":N}}, which is exactly a live shadow's stored form, so
      * the stored bytes are copied in rather than written again.
+     *
+     * @param clientToken the token as a JSON string (the {@link JsonBytes.Span} of {@code pieces}),
+     *                    or null if the request had none
      */
-    public static byte[] documents(Optional<StoredShadow> previous, StoredShadow current, long timestamp,
-                                   Optional<String> clientToken) {
+    static byte[] documents(Optional<StoredShadow> previous, StoredShadow current, long timestamp,
+                            JsonBytes pieces, JsonBytes.Span clientToken) {
         byte[] currentJson = StoredShadowAccess.bytes(current);
         byte[] previousJson = previous.map(StoredShadowAccess::bytes).orElse(null);
-        JsonBytes out = new JsonBytes(currentJson.length + (previousJson == null ? 0 : previousJson.length) + 96);
+        JsonBytes out = new JsonBytes(currentJson.length + (previousJson == null ? 0 : previousJson.length) + 96
+                + (clientToken == null ? 0 : clientToken.length()));
         out.ascii("{\"previous\":");
         if (previousJson == null) {
             out.ascii("null");
@@ -67,25 +66,29 @@ public final class Documents {
             out.json(previousJson);
         }
         out.ascii(",\"current\":").json(currentJson).ascii(",\"timestamp\":").number(timestamp);
-        clientToken.ifPresent(token -> out.ascii(",\"clientToken\":").json(Json.stringBytes(token)));
+        if (clientToken != null) {
+            out.ascii(",\"clientToken\":").json(pieces, clientToken);
+        }
         return out.ascii("}").toByteArray();
     }
 
     /**
      * The stored form of a live shadow, {@code {"state":{"desired":…,"reported":…},"metadata":…,"version":N}},
-     * from the sections' compact JSON ({@code null} for an absent section) and the metadata's.
+     * from the sections' compact JSON in {@code pieces} ({@code null} for an absent section) and the
+     * metadata's.
      */
-    static byte[] stored(byte[] desired, byte[] reported, byte[] metadata, long version) {
-        JsonBytes out = new JsonBytes((desired == null ? 0 : desired.length)
-                + (reported == null ? 0 : reported.length) + metadata.length + 64);
+    static byte[] stored(JsonBytes pieces, JsonBytes.Span desired, JsonBytes.Span reported,
+                         JsonBytes.Span metadata, long version) {
+        JsonBytes out = new JsonBytes((desired == null ? 0 : desired.length())
+                + (reported == null ? 0 : reported.length()) + metadata.length() + 64);
         out.ascii("{\"state\":{");
         if (desired != null) {
-            out.ascii("\"desired\":").json(desired);
+            out.ascii("\"desired\":").json(pieces, desired);
         }
         if (reported != null) {
-            out.ascii(desired != null ? ",\"reported\":" : "\"reported\":").json(reported);
+            out.ascii(desired != null ? ",\"reported\":" : "\"reported\":").json(pieces, reported);
         }
-        out.ascii("},\"metadata\":").json(metadata).ascii(",\"version\":").number(version);
+        out.ascii("},\"metadata\":").json(pieces, metadata).ascii(",\"version\":").number(version);
         return out.ascii("}").toByteArray();
     }
 

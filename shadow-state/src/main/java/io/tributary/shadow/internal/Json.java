@@ -104,6 +104,17 @@ public final class Json {
         }
     }
 
+    /**
+     * A generator writing a sequence of compact JSON values to {@code out}, one after the other with
+     * nothing between them, each as {@link #bytes} writes it alone: one generator for every piece
+     * of JSON an update writes (see {@link JsonBytes#tree}).
+     */
+    public static JsonGenerator sequenceGenerator(OutputStream out) {
+        JsonGenerator g = generator(out);
+        g.setRootValueSeparator(null);
+        return g;
+    }
+
     /** Writes {@code node} as {@link #bytes} would. */
     public static void writeTree(JsonGenerator generator, JsonNode node) throws java.io.IOException {
         MAPPER.writeTree(generator, node);

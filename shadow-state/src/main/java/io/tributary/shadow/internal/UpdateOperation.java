@@ -1,5 +1,6 @@
 package io.tributary.shadow.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.shadow.ShadowId;
@@ -8,6 +9,8 @@ import io.tributary.shadow.ShadowResult;
 import io.tributary.shadow.ShadowTopic;
 import io.tributary.shadow.StoredShadow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,32 +68,53 @@ public final class UpdateOperation {
         StateMerger.Merged merged = StateMerger.merge(currentState, currentMetadata, requestState, timestamp);
         // The size AWS limits is the sections' compact JSON, which is also what the stored form holds:
         // write each section once, measure it, and reuse it for the stored form and /update/documents.
-        byte[] desired = section(merged.state(), "desired");
-        byte[] reported = section(merged.state(), "reported");
+        // One generator writes every piece, one after the other, into one buffer, both kept per thread.
+        JsonScratch scratch = JsonScratch.take();
+        Outcome outcome;
+        try {
+            outcome = answer(scratch.generator, scratch.bytes, requestState, merged, existing, timestamp, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        scratch.give();
+        return outcome;
+    }
+
+    private Outcome answer(JsonGenerator g, JsonBytes pieces, JsonNode requestState, StateMerger.Merged merged,
+                           Existing existing, long timestamp, Optional<String> token) throws IOException {
+        JsonBytes.Span desired = section(g, pieces, merged.state(), "desired");
+        JsonBytes.Span reported = section(g, pieces, merged.state(), "reported");
         if (length(desired) + length(reported) > limits.maxStateBytes()) {
             return new Outcome.Rejected(ShadowError.TOO_LARGE, token);
         }
         long version = existing.version() + 1;
-        byte[] stored = Documents.stored(desired, reported, Json.bytes(merged.metadata()), version);
+        JsonBytes.Span metadata = pieces.tree(g, merged.metadata());
+        int start = pieces.size();
+        Documents.updateAccepted(g, requestState, version, timestamp, token);
+        g.flush();
+        JsonBytes.Span accepted = new JsonBytes.Span(start, pieces.size());
+        JsonBytes.Span tokenJson = token.isPresent() ? pieces.string(g, token.get()) : null;
+        byte[] stored = Documents.stored(pieces, desired, reported, metadata, version);
         StoredShadow next = StoredShadowAccess.live(merged.state(), merged.metadata(), version, stored);
         List<Publication> messages = new ArrayList<>(3);
-        messages.add(Publication.ofJson(ShadowTopic.Kind.ACCEPTED,
-                Documents.updateAccepted(requestState, version, timestamp, token)));
+        messages.add(Publication.ofJson(ShadowTopic.Kind.ACCEPTED, pieces.copy(accepted)));
         Delta delta = Delta.of(merged.state(), merged.metadata());
         if (!delta.isEmpty()) {
             messages.add(new Publication(ShadowTopic.Kind.DELTA, Documents.delta(delta, version, timestamp, token)));
         }
         messages.add(Publication.ofJson(ShadowTopic.Kind.DOCUMENTS,
-                Documents.documents(existing.live(), next, timestamp, token)));
+                Documents.documents(existing.live(), next, timestamp, pieces, tokenJson)));
         return new Outcome.Accepted(ShadowResult.Change.PUT, Optional.of(next), messages);
     }
 
-    private static byte[] section(ObjectNode state, String name) {
+    /** Where {@code g} wrote section {@code name} of {@code state} in {@code pieces}; null if absent. */
+    private static JsonBytes.Span section(JsonGenerator g, JsonBytes pieces, ObjectNode state, String name)
+            throws IOException {
         JsonNode value = state.get(name);
-        return value == null ? null : Json.bytes(value);
+        return value == null ? null : pieces.tree(g, value);
     }
 
-    private static int length(byte[] json) {
-        return json == null ? 0 : json.length;
+    private static int length(JsonBytes.Span json) {
+        return json == null ? 0 : json.length();
     }
 }

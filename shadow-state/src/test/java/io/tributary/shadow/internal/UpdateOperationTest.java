@@ -77,4 +77,62 @@ class UpdateOperationTest {
         assertThat(limited.apply(color, payload, Optional.of(existing), 2, 0)).isInstanceOf(Outcome.Accepted.class);
         assertThat(limited.apply(LAMP, payload, Optional.empty(), 2, 0)).isInstanceOf(Outcome.Accepted.class);
     }
+
+    /**
+     * The update writes its pieces (sections, metadata, accepted document, token) with one generator
+     * into one buffer and splices them: each must read exactly as written on its own from the trees.
+     */
+    @Test
+    void splicedDocumentsReadAsTheTreesWrittenWhole() {
+        Optional<StoredShadow> current = Optional.empty();
+        String[] states = {
+            "{\"reported\":{\"on\":true,\"t\":21.50}}",
+            "{\"desired\":{\"color\":\"r\\u00e9d \\\"x\\\"\\n\",\"n\":[1,{\"a\":null}]},\"reported\":{\"on\":false}}",
+            "{\"desired\":{\"color\":null},\"reported\":{\"日本\":{\"x\":1e3}}}",
+            "{\"desired\":null}",
+        };
+        long now = 1_000;
+        for (String state : states) {
+            for (String token : new String[] {null, "tok-\\\"ü\\u0001"}) {
+                String body = "{\"state\":" + state + (token == null ? "" : ",\"clientToken\":\"" + token + "\"") + "}";
+                Outcome.Accepted accepted = (Outcome.Accepted) update.apply(LAMP, bytes(body), current, 0, now);
+                StoredShadow next = accepted.state().orElseThrow();
+                long seconds = now / 1000;
+                assertThat(new String(next.toBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(StoredShadow.fromBytes(next.toBytes()).toString())
+                        .isEqualTo(new String(Json.bytes(storedTree(next)), StandardCharsets.UTF_8));
+                Optional<String> clientToken = Optional.ofNullable(token)
+                        .map(t -> Json.parse(bytes("\"" + t + "\"")).orElseThrow().textValue());
+                com.fasterxml.jackson.databind.node.ObjectNode expectAccepted = Json.object();
+                com.fasterxml.jackson.databind.JsonNode requestState = Json.parse(bytes(state)).orElseThrow();
+                expectAccepted.set("state", requestState);
+                expectAccepted.set("metadata", Metadata.of(requestState, seconds));
+                expectAccepted.put("version", next.version());
+                expectAccepted.put("timestamp", seconds);
+                clientToken.ifPresent(t -> expectAccepted.put("clientToken", t));
+                assertThat(accepted.messages().get(0).kind()).isEqualTo(ShadowTopic.Kind.ACCEPTED);
+                assertThat(new String(accepted.messages().get(0).payload(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(Json.bytes(expectAccepted), StandardCharsets.UTF_8));
+                com.fasterxml.jackson.databind.node.ObjectNode expectDocuments = Json.object();
+                expectDocuments.set("previous", current.map(UpdateOperationTest::storedTree).orElse(null));
+                expectDocuments.set("current", storedTree(next));
+                expectDocuments.put("timestamp", seconds);
+                clientToken.ifPresent(t -> expectDocuments.put("clientToken", t));
+                Publication documents = accepted.messages().get(accepted.messages().size() - 1);
+                assertThat(documents.kind()).isEqualTo(ShadowTopic.Kind.DOCUMENTS);
+                assertThat(new String(documents.payload(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(Json.bytes(expectDocuments), StandardCharsets.UTF_8));
+                current = Optional.of(next);
+                now += 1_000;
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode storedTree(StoredShadow shadow) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.object();
+        node.set("state", shadow.state());
+        node.set("metadata", shadow.metadata());
+        node.put("version", shadow.version());
+        return node;
+    }
 }

@@ -7,7 +7,15 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams properties of the shadow job. */
 final class StreamsSettings {
+  /** The producer's batch size: one partition's records of one commit interval at a high rate. */
+  static final int BATCH_BYTES = 64 * 1024;
+
   private StreamsSettings() {}
+
+  /** How long the producer holds records back: the commit interval, which flushes them anyway. */
+  static long lingerMillis(ShadowJobConfig config) {
+    return Math.max(5, config.commitIntervalMillis());
+  }
 
   static Properties of(ShadowJobConfig config) {
     Properties p = new Properties();
@@ -20,8 +28,16 @@ final class StreamsSettings {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.streamThreads()));
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(config.commitIntervalMillis()));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(config.replicationFactor()));
-    // Responses wait for the transaction to commit anyway, so a short linger batches them at no cost.
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+    // Responses and changelog records become visible only when their transaction commits, and every
+    // commit flushes the producer first, so they need not leave before the commit: lingering for the
+    // commit interval sends each partition's records of one transaction in one batch or a few. With
+    // the former 5 ms a busy job sent a small batch per partition every few milliseconds, and the
+    // per-batch work (the sender's requests, responses and sensors, the stream thread waking it, the
+    // broker's request handling) was a large part of the job threads' CPU in ShadowJobBenchmark's
+    // burst. 64 KB is about one partition's commit interval at ~10k updates/s on six partitions; a
+    // full batch goes out at once anyway.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Long.toString(lingerMillis(config)));
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), Integer.toString(BATCH_BYTES));
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "50");
     // Each task reads one partition (one source topic, no joins), so there is no other partition to
     // wait for; with the default (0) Kafka Streams formats a log line for every empty-queue check.

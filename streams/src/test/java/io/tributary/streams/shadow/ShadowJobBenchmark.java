@@ -41,7 +41,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.tributary.streams.shadow.ShadowJobBenchmark
  * </pre>
  *
- * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]}. System
+ * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]
+ * [warmUpUpdates=2000]}; C2 needs a minute or more of load, so for CPU figures warm up with
+ * several hundred thousand updates. System
  * properties {@code -Dbroker.<name>=<value>} override broker settings, {@code -Dstreams.<name>=<value>}
  * the job's Kafka Streams properties.
  */
@@ -53,6 +55,7 @@ public final class ShadowJobBenchmark {
     int things = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
     Path dir = Files.createTempDirectory("shadow-bench");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
@@ -68,7 +71,7 @@ public final class ShadowJobBenchmark {
         if (!job.awaitRunning(Duration.ofSeconds(60))) {
           throw new IllegalStateException("the job did not start");
         }
-        run.measure("warm-up", 2_000, things, 0);
+        run.measure("warm-up", warmUp, things, 0);
         run.measure("burst", burst, things, 0);
         run.measure("paced", paced, things, perSecond);
       }
