@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * Reads the compacted {@code <prefix>rules} topic from its beginning into a {@link RuleFeed}, on
  * its own thread, for as long as the node runs: the rules job knows every rule also while its
  * Streams instance is stopped. A plain consumer without a group (assigned partitions, no offsets
- * committed); while nothing changes it costs one long-poll fetch every {@code fetch.max.wait.ms}
- * (500 ms). {@link #start} returns once everything written before it has been applied.
+ * committed); while nothing changes it costs one long-poll fetch every {@link #IDLE_FETCH_WAIT}. {@link #start} returns once everything written before it has been applied.
  */
 final class RuleCatalogReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RuleCatalogReader.class);
   private static final Duration RETRY = Duration.ofSeconds(1);
+  static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(10);
 
   private final String topic;
   private final RuleFeed feed;
@@ -47,6 +47,9 @@ final class RuleCatalogReader implements AutoCloseable {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // The broker answers a fetch as soon as a record arrives; until then one fetch waits this long,
+    // so an unchanged rules topic costs one round trip per 10 s (the default is 500 ms).
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(IDLE_FETCH_WAIT.toMillis()));
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, clientId);
     thread.setDaemon(true);
@@ -78,7 +81,7 @@ final class RuleCatalogReader implements AutoCloseable {
             assign();
           }
           for (ConsumerRecord<String, byte[]> r : consumer.poll(loaded.getCount() > 0 ? Duration.ofMillis(100)
-              : Duration.ofSeconds(5))) {
+              : IDLE_FETCH_WAIT)) {
             feed.apply(r.key(), r.value(), r.timestamp());
           }
           feed.publish();

@@ -125,6 +125,7 @@ public final class RulesJob implements AutoCloseable {
     adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
     ensureTopics(adminProperties, options.kafka());
     topics = new AdminTopicCatalog(adminProperties);
+    topics.active(false); // until the Streams instance starts
     settings = new RulesTopology.Settings(names, options.nodeId(), options.clock(),
         options.matchMode(), topics, options.lookups());
     reader = new RuleCatalogReader(adminProperties, names.rules(), new RuleFeed(catalog, options.lookups()),
@@ -243,6 +244,8 @@ public final class RulesJob implements AutoCloseable {
       }
     }
     skipAhead(from - SKIP_MARGIN.toMillis());
+    topics.refreshNow();
+    topics.active(true);
     KafkaStreams next = null;
     try {
       next = new KafkaStreams(RulesTopology.build(settings, metrics, catalog), properties(options));
@@ -298,6 +301,7 @@ public final class RulesJob implements AutoCloseable {
     boolean done = current.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
     streams = null;
+    topics.active(false);
     stops.incrementAndGet();
     if (done) {
       LOG.info("Rules job stopped: {}", why);

@@ -41,7 +41,10 @@ final class SkipAhead {
     GROUP_ACTIVE
   }
 
-  /** The outcome and, for MOVED, how many records were skipped over all partitions. */
+  /**
+   * The outcome and, for MOVED, by how many offsets the partitions moved in all (counted from 0
+   * where nothing was committed).
+   */
   record Result(Outcome outcome, long skipped) {}
 
   private SkipAhead() {}
@@ -72,7 +75,8 @@ final class SkipAhead {
       OffsetAndMetadata current = committed.get(tp);
       long at = current == null ? -1 : current.offset();
       if (target > at) {
-        moves.put(tp, new OffsetAndMetadata(target, "skipped ahead to " + from + " by the rules job"));
+        // no metadata: Kafka Streams keeps its own (partition time) there and warns about anything else
+        moves.put(tp, new OffsetAndMetadata(target));
         skipped += at < 0 ? target : target - at; // without a committed offset: all before the target
       }
     }
