@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The compiled rules of one rules job, published copy-on-write: the global-store processor (one
- * thread) replaces the snapshot on each rule change, stream tasks read it with one volatile read
+ * The compiled rules of one rules job, published copy-on-write: the {@link RuleFeed} (on the
+ * rules reader's thread) replaces the snapshot on each rule change, stream tasks read it with one volatile read
  * per message and rebuild their own index when its version moved.
  */
 final class RuleCatalog {
@@ -26,7 +26,7 @@ final class RuleCatalog {
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
   private volatile Consumer<Snapshot> listener = s -> { };
 
-  /** Called with each new snapshot, on the thread that changed it (the global-store thread). */
+  /** Called with each new snapshot, on the thread that changed it (the rules reader's). */
   void onChange(Consumer<Snapshot> newListener) {
     listener = newListener;
   }

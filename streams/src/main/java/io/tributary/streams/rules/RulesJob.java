@@ -371,7 +371,7 @@ public final class RulesJob implements AutoCloseable {
     p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "50");
     // Fewer, larger fetches of the message topic (the job reads all of it): at most 50 ms later.
     p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), String.valueOf(32 * 1024));
-    // Each task reads one partition of one topic (the rules come through the global store), so there
+    // Each task reads one partition of one topic (the rules come through RuleCatalogReader), so there
     // is nothing to wait for; with the default (0) Kafka Streams formats a log line per empty-queue check.
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
     return p;
