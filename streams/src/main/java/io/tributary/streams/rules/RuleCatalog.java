@@ -1,6 +1,5 @@
 package io.tributary.streams.rules;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,21 +37,6 @@ final class RuleCatalog {
 
   Snapshot snapshot() {
     return snapshot;
-  }
-
-  synchronized void put(CompiledTopicRule rule) {
-    Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
-    next.put(rule.name(), rule);
-    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
-  }
-
-  synchronized void remove(String name) {
-    if (!snapshot.rules().containsKey(name)) {
-      return;
-    }
-    Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
-    next.remove(name);
-    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
   }
 
   synchronized void replaceAll(Map<String, CompiledTopicRule> rules) {
