@@ -98,7 +98,9 @@ final class RuleCatalogReader implements AutoCloseable {
         }
       }
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      // Without a group there is nothing to commit or leave; waiting would only wait for the
+      // outstanding long-poll fetch (up to IDLE_FETCH_WAIT) before the fetch session is closed.
+      consumer.close(Duration.ZERO);
     }
   }
 
