@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform cluster's topics and partition counts, refreshed every {@value #REFRESH_SECONDS} s
  * by an admin client on its own thread: a topic created for a kafka action is usable within
- * seconds, and a stream thread never blocks on a topic that does not exist.
+ * seconds, and a stream thread never blocks on a topic that does not exist. Only stream tasks ask,
+ * so while the rules job is stopped ({@link #active} false) the timer skips the refresh, and
+ * {@link #refreshNow} brings the list up to date before the job starts again.
  */
 final class AdminTopicCatalog implements TopicCatalog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminTopicCatalog.class);
@@ -24,6 +26,7 @@ final class AdminTopicCatalog implements TopicCatalog, AutoCloseable {
   private final Admin admin;
   private final ScheduledExecutorService timer;
   private volatile Map<String, Integer> partitions = Map.of();
+  private volatile boolean active = true;
 
   AdminTopicCatalog(Properties adminProperties) {
     this.admin = Admin.create(adminProperties);
@@ -33,7 +36,21 @@ final class AdminTopicCatalog implements TopicCatalog, AutoCloseable {
       return t;
     });
     refresh();
-    timer.scheduleWithFixedDelay(this::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(() -> {
+      if (active) {
+        refresh();
+      }
+    }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Whether the timer refreshes the list (while a Streams instance runs). */
+  void active(boolean refreshing) {
+    active = refreshing;
+  }
+
+  /** Refreshes the list now, on the calling thread. */
+  void refreshNow() {
+    refresh();
   }
 
   @Override

@@ -1,12 +1,11 @@
 package io.tributary.streams.rules;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The compiled rules of one rules job, published copy-on-write: the global-store processor (one
- * thread) replaces the snapshot on each rule change, stream tasks read it with one volatile read
+ * The compiled rules of one rules job, published copy-on-write: the {@link RuleFeed} (on the
+ * rules reader's thread) replaces the snapshot on each rule change, stream tasks read it with one volatile read
  * per message and rebuild their own index when its version moved.
  */
 final class RuleCatalog {
@@ -26,7 +25,7 @@ final class RuleCatalog {
   private volatile Snapshot snapshot = new Snapshot(0, Map.of());
   private volatile Consumer<Snapshot> listener = s -> { };
 
-  /** Called with each new snapshot, on the thread that changed it (the global-store thread). */
+  /** Called with each new snapshot, on the thread that changed it (the rules reader's). */
   void onChange(Consumer<Snapshot> newListener) {
     listener = newListener;
   }
@@ -38,21 +37,6 @@ final class RuleCatalog {
 
   Snapshot snapshot() {
     return snapshot;
-  }
-
-  synchronized void put(CompiledTopicRule rule) {
-    Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
-    next.put(rule.name(), rule);
-    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
-  }
-
-  synchronized void remove(String name) {
-    if (!snapshot.rules().containsKey(name)) {
-      return;
-    }
-    Map<String, CompiledTopicRule> next = new HashMap<>(snapshot.rules());
-    next.remove(name);
-    publish(new Snapshot(snapshot.version() + 1, Map.copyOf(next)));
   }
 
   synchronized void replaceAll(Map<String, CompiledTopicRule> rules) {

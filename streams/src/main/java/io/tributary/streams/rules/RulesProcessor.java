@@ -54,7 +54,7 @@ final class RulesProcessor implements Processor<byte[], byte[], byte[], Output> 
     metrics.messages.increment();
     index.refresh();
     if (!index.anyEnabled()) {
-      return; // without rules a message costs this much: the job reads on, so a new rule starts at once
+      return; // only until RulesJob closes the idle instance (idleStopAfter)
     }
     int hops = RuleRecords.hops(record.headers());
     if (hops >= RuleRecords.MAX_HOPS) {

@@ -8,29 +8,26 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The rules job's topology:
  *
  * <pre>
- *   &lt;prefix&gt;rules ──▶ global store "rules" ──▶ RuleCatalog (compiled rules, copy-on-write)
- *                                                   │ read per message
+ *   &lt;prefix&gt;rules ──▶ RuleCatalogReader (its own consumer) ──▶ RuleCatalog (compiled rules, copy-on-write)
+ *                                                                     │ read per message
  *   &lt;prefix&gt;messages ──▶ RulesProcessor ──▶ sink (topic from each record):
  *                                             &lt;prefix&gt;messages       republish
  *                                             any platform topic     kafka action
  *                                             &lt;prefix&gt;rules.actions  invocations for the connectors
  * </pre>
  *
- * Every output is written in the transaction that consumes its input ({@code exactly_once_v2}).
+ * Every output is written in the transaction that consumes its input ({@code exactly_once_v2}). The
+ * rules are not part of the topology: {@link RulesJob} reads them with its own consumer, so it
+ * knows them also while no Streams instance runs (it stops the instance while no rule is enabled).
  */
 public final class RulesTopology {
-  static final String RULE_STORE = "rules";
-
   /**
    * What the topology needs to know.
    *
@@ -49,18 +46,9 @@ public final class RulesTopology {
 
   private RulesTopology() {}
 
-  /** Builds the topology; its counters are updated in {@code metrics}. */
-  public static Topology build(Settings settings, RulesMetrics metrics) {
-    return build(settings, metrics, new RuleCatalog());
-  }
-
+  /** Builds the topology: its rules come from {@code catalog}, its counters go to {@code metrics}. */
   static Topology build(Settings settings, RulesMetrics metrics, RuleCatalog catalog) {
     Topology topology = new Topology();
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULE_STORE), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        "rules-source", new StringDeserializer(), new ByteArrayDeserializer(), settings.topics().rules(),
-        "rules-store-processor", () -> new RuleStoreProcessor(catalog, settings.lookups()));
     // Keys stay bytes: they are only copied to outputs, so decoding them per message would be waste.
     topology.addSource("messages", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.topics().messages());
     topology.addProcessor("rules-processor", () -> new RulesProcessor(catalog, settings, metrics), "messages");

@@ -40,7 +40,8 @@ final class RulesDriver implements AutoCloseable {
   final Map<String, Integer> knownTopics = new HashMap<>();
   final TopologyTestDriver driver;
   private final Lookups lookups;
-  private final org.apache.kafka.streams.TestInputTopic<String, byte[]> rules;
+  /** Rules reach the topology through the catalog, as {@link RuleCatalogReader} feeds it from the rules topic. */
+  private final RuleFeed rules;
   private final org.apache.kafka.streams.TestInputTopic<String, byte[]> messages;
   private final org.apache.kafka.streams.TestOutputTopic<String, byte[]> messagesOut;
 
@@ -64,8 +65,9 @@ final class RulesDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(RulesTopology.build(settings, metrics), props);
-    rules = driver.createInputTopic(TOPICS.rules(), new StringSerializer(), new ByteArraySerializer());
+    RuleCatalog catalog = new RuleCatalog();
+    rules = new RuleFeed(catalog, lookups);
+    driver = new TopologyTestDriver(RulesTopology.build(settings, metrics, catalog), props);
     messages = driver.createInputTopic(TOPICS.messages(), new StringSerializer(), new ByteArraySerializer());
     messagesOut = driver.createOutputTopic(TOPICS.messages(), new StringDeserializer(), new ByteArrayDeserializer());
   }
@@ -74,11 +76,13 @@ final class RulesDriver implements AutoCloseable {
   void putRule(String name, String payloadJson) throws Exception {
     TopicRule rule = TopicRule.fromPayload(name, JSON.readTree(payloadJson), 1_700_000_000L);
     RuleCompiler.check(rule, lookups);
-    rules.pipeInput(name, rule.toStored(), RULES_WRITTEN);
+    rules.apply(name, rule.toStored(), RULES_WRITTEN.toEpochMilli());
+    rules.publish();
   }
 
   void deleteRule(String name) {
-    rules.pipeInput(name, (byte[]) null, RULES_WRITTEN);
+    rules.apply(name, null, RULES_WRITTEN.toEpochMilli());
+    rules.publish();
   }
 
   /** A rule with one action: {@code SELECT … FROM …} and the action's JSON. */
