@@ -11,6 +11,7 @@ import io.tributary.core.topic.TopicError;
 import io.tributary.core.topic.Topics;
 import io.tributary.ingest.auth.Action;
 import io.tributary.ingest.broker.DisconnectReason;
+import io.tributary.ingest.broker.Publisher;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ import java.util.Map;
  * Receive Maximum of publishes unacknowledged.
  */
 final class InboundPublishes {
+  private static final Publisher.Completion AT_MOST_ONCE = error -> { };
+
   private final MqttConnection c;
   /**
    * QoS 2 packet ids received and not yet released: false while Kafka has not acknowledged.
@@ -118,33 +121,30 @@ final class InboundPublishes {
       }
       awaitingRelease.put(packetId, false);
     }
-    c.broker.publisher().publish(e, error -> c.stored(new Stored(qos, packetId, error)));
+    // A QoS 0 publish is not acknowledged, and its outcome cannot resume reading (only the Kafka
+    // backlog, through whenWritable, and QoS 1/2 acknowledgements do): it need not come back.
+    c.broker.publisher().publish(e, qos == 0 ? AT_MOST_ONCE : error -> c.stored(new Stored(qos, packetId, error)));
     maybePause();
   }
 
-  /** Kafka's answer for one publish of this client, handed from the producer's thread to the event loop. */
+  /** Kafka's answer for one QoS 1 or 2 publish of this client, handed from the producer's thread to the event loop. */
   record Stored(int qos, int packetId, Exception error) {}
 
   /**
-   * Acknowledges one publish Kafka has answered for. Successful PUBACKs and PUBRECs of one burst
-   * are gathered and written as one buffer by {@link #afterStored}: one write and one pass through
-   * the pipeline for a burst rather than one per packet.
+   * Acknowledges one QoS 1 or 2 publish Kafka has answered for. Successful PUBACKs and PUBRECs of
+   * one burst are gathered and written as one buffer by {@link #afterStored}: one write and one pass
+   * through the pipeline for a burst rather than one per packet.
    */
   void onStored(Stored s) {
     int qos = s.qos();
     int packetId = s.packetId();
-    if (qos > 0) {
-      unacknowledged--;
-    }
+    unacknowledged--;
     if (!c.isConnected()) {
       return;
     }
     if (s.error() != null) {
       if (qos == 2) {
         awaitingRelease.remove(packetId);
-      }
-      if (qos == 0) {
-        return;
       }
       flushAcks(); // what was stored before is acknowledged first, in the order Kafka answered
       if (!c.v5()) {
