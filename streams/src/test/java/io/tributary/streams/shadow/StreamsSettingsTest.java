@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,18 @@ class StreamsSettingsTest {
         .get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG)));
     assertEquals("5", StreamsSettings.of(config(0, Map.of()))
         .get(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG)));
+  }
+
+  /** Kafka Streams resolves main.consumer.* over consumer.*: only the job's input fetch waits for bytes. */
+  @Test
+  void theMainConsumerBatchesItsFetchesAndTheRestoreConsumerDoesNot() {
+    StreamsConfig streams = new StreamsConfig(StreamsSettings.of(config(50, Map.of())));
+    Map<String, Object> main = streams.getMainConsumerConfigs("t.shadow", "c", 0);
+    assertEquals("16384", String.valueOf(main.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)));
+    assertEquals("10", String.valueOf(main.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)));
+    Map<String, Object> restore = streams.getRestoreConsumerConfigs("c");
+    assertEquals(null, restore.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), "restoring reads as fast as it can");
+    assertEquals("50", String.valueOf(restore.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)));
   }
 
   @Test
