@@ -55,10 +55,15 @@ final class Ratios {
           "ms");
     }
     if (connections != null) {
-      String perConnection = connections.figures().getOrDefault("node RSS growth per connection", "n/a (no --node-pid)");
-      t.append(String.format("| connections: %s open | %s per connection | — | — | <= 8 KB | %s |%n",
-          connections.figures().getOrDefault("connections open at end", "?"), perConnection,
-          verdict(perConnection)));
+      // Live heap after a full GC is what a connection costs; RSS growth stays near zero when the
+      // heap was already committed, so it is the figure only when the heap could not be measured.
+      String heap = connections.figures().get("node live heap growth per connection");
+      String rss = connections.figures().getOrDefault("node RSS growth per connection", "n/a (no --node-pid)");
+      t.append(heap != null
+          ? String.format("| connections: %s open, live heap per connection (RSS growth %s) | %s | — | — | <= 8 KB | %s |%n",
+              connections.figures().getOrDefault("connections open at end", "?"), rss, heap, heapVerdict(heap))
+          : String.format("| connections: %s open, RSS growth per connection | %s | — | — | <= 8 KB | %s |%n",
+              connections.figures().getOrDefault("connections open at end", "?"), rss, verdict(rss)));
     }
     if (shadow != null) {
       t.append(shadow.isSkipped() ? "| shadows | skipped: " + shadow.skippedReason() + " | | | >= 30,000/s | n/a |\n"
@@ -80,6 +85,14 @@ final class Ratios {
   }
 
   /** Met when the node's RSS grew by at most 8 KB per connection; n/a when it did not grow at all. */
+  /** For a figure like {@code 3,687 B}. */
+  static String heapVerdict(String bytes) {
+    if (!bytes.endsWith(" B")) {
+      return "n/a";
+    }
+    return Long.parseLong(bytes.replaceAll("[^0-9]", "")) <= 8 * 1024 ? "yes" : "no"; // digits only: any grouping
+  }
+
   private static String verdict(String perConnection) {
     if (!perConnection.endsWith(" KB")) {
       return "n/a";
