@@ -104,6 +104,14 @@ final class CompareRun {
     w.warmup = 0;
     LoadHarness.run("fan-in", w, out);
     LoadHarness.run("d2d", w, out);
+    if (options.withShadow) {
+      // The shadow path (the job, its transactions, the responses) compiles separately: cold, its
+      // first ten seconds or so queue updates for seconds and set the run's p99.
+      LoadSettings sh = tributary.copy();
+      sh.duration = Math.max(1, options.jitWarmup / 2);
+      sh.warmup = 0;
+      LoadHarness.run("shadow", sh, out);
+    }
   }
 
   private RunResult scenario(String name, LoadSettings s) throws Exception {
