@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -110,6 +111,8 @@ public final class RulesJob implements AutoCloseable {
   private final ScheduledExecutorService supervisor;
   /** The running instance, null while stopped; changed on the supervisor thread only. */
   private volatile KafkaStreams streams;
+  /** Tells {@link #start} when the instance started last is running. */
+  private volatile StartWatch startWatch;
   /** System.nanoTime() since when no rule is enabled while an instance runs; -1 otherwise. */
   private long idleSince = -1;
   /** The last start failed; retried on the next rule change or after a while. */
@@ -164,7 +167,7 @@ public final class RulesJob implements AutoCloseable {
         return job.streams;
       }).get();
       if (started != null) {
-        awaitRunning(started);
+        job.awaitRunning();
       }
       return job;
     } catch (InterruptedException e) {
@@ -180,21 +183,32 @@ public final class RulesJob implements AutoCloseable {
     }
   }
 
-  private static void awaitRunning(KafkaStreams streams) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      KafkaStreams.State s = streams.state();
-      if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING || System.nanoTime() > deadline) {
-        throw new IllegalStateException("the rules job did not reach RUNNING (state " + s + ")");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while starting the rules job", e);
+  /** Waits until the instance started last reaches RUNNING, or fails when it ends in ERROR or NOT_RUNNING. */
+  private void awaitRunning() throws InterruptedException {
+    StartWatch watch = startWatch;
+    if (!watch.settled.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the rules job did not reach RUNNING within " + START_TIMEOUT);
+    }
+    if (watch.state != KafkaStreams.State.RUNNING) {
+      throw new IllegalStateException("the rules job did not reach RUNNING (state " + watch.state + ")");
+    }
+  }
+
+  /** The first state an instance settles in after start: RUNNING, or ERROR / NOT_RUNNING. */
+  private static final class StartWatch implements KafkaStreams.StateListener {
+    final CountDownLatch settled = new CountDownLatch(1);
+    volatile KafkaStreams.State state;
+
+    @Override
+    public void onChange(KafkaStreams.State now, KafkaStreams.State before) {
+      if (settled.getCount() > 0 && (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
+          || now == KafkaStreams.State.NOT_RUNNING)) {
+        state = now;
+        settled.countDown();
       }
     }
   }
+
 
   /** Asks the supervisor to look at the catalog again (called on every rule change). */
   private void supervise() {
@@ -253,6 +267,9 @@ public final class RulesJob implements AutoCloseable {
         LOG.error("Rules job stream thread failed; replacing it", e);
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
       });
+      StartWatch watch = new StartWatch();
+      next.setStateListener(watch);
+      startWatch = watch;
       next.start();
       streams = next;
       startFailed = false;
