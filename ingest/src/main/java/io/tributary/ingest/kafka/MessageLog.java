@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -24,17 +23,10 @@ import org.slf4j.LoggerFactory;
  * The gateway's only writer to Kafka. Bounds the bytes handed to it and not yet acknowledged:
  * above {@code limitBytes} callers are told to stop reading from their sockets ({@link
  * #saturated()}) and are called back through {@link #whenWritable(Runnable)} once the backlog has
- * drained to half the limit.
- *
- * <p>{@code KafkaProducer.send} blocks while it has no metadata for the record's topic, and that
- * must never stall an event loop. So a record is handed to the producer on the caller's thread only
- * when the producer is known to hold its topic's metadata: fetched at start-up, or Kafka
- * acknowledged a record of the topic within half of {@code metadata.max.idle.ms} (after which the
- * producer forgets an unused topic). Such a send only appends to the producer's buffer, also
- * during a broker outage (the producer keeps what it knew), and the buffer is sized above this
- * log's own bound. Every other record goes through one sender thread, and while any record
- * is waiting there, later records follow it, so records of one caller keep their order. Callbacks
- * run on the producer's I/O thread: callers hop back to their own context.
+ * drained to half the limit. Records go to the producer from one sender thread, in the order they
+ * were handed in: {@code KafkaProducer.send} blocks while the cluster's metadata is unavailable (a
+ * broker outage), and that must never stall an event loop. Callbacks run on the producer's I/O
+ * thread: callers hop back to their own context.
  */
 public final class MessageLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
@@ -45,11 +37,6 @@ public final class MessageLog implements AutoCloseable {
   private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
   private final LinkedBlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
   private final Thread sender;
-  /** Records handed to the sender thread that it has not yet given to the producer. */
-  private final AtomicLong viaSender = new AtomicLong();
-  /** Topic → when its metadata was last known to be in the producer (nanoTime). */
-  private final java.util.concurrent.ConcurrentHashMap<String, Long> warmTopics = new java.util.concurrent.ConcurrentHashMap<>();
-  private final long warmNanos;
   private volatile boolean running = true;
   private volatile AppendListener appendListener = (e, partition, offset) -> {};
 
@@ -66,14 +53,7 @@ public final class MessageLog implements AutoCloseable {
     this.producer = new KafkaProducer<>(producerProps);
     this.topics = topics;
     this.limitBytes = limitBytes;
-    long idleMillis = Long.parseLong(String.valueOf(producerProps.getOrDefault(
-        ProducerConfig.METADATA_MAX_IDLE_CONFIG, "300000")));
-    this.warmNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis / 2);
-    // Fetch metadata now, not on the first publish; these topics may then be written from any thread.
-    for (String topic : List.of(topics.messages(), topics.retained(), topics.sessions(), topics.shadowRequests())) {
-      producer.partitionsFor(topic);
-      warmTopics.put(topic, System.nanoTime());
-    }
+    producer.partitionsFor(topics.messages()); // fetch metadata now, not on the first publish
     this.sender = new Thread(this::sendLoop, "tributary-producer");
     this.sender.setDaemon(true);
     this.sender.start();
@@ -116,27 +96,7 @@ public final class MessageLog implements AutoCloseable {
       done.accept(null, new IllegalStateException("the gateway's Kafka producer is closed"));
       return;
     }
-    Outgoing o = new Outgoing(new ProducerRecord<>(topic, key, value), size, done);
-    if (viaSender.get() == 0 && isWarm(topic)) {
-      sendNow(o); // appends to the producer's buffer; cannot block (see the class comment)
-      return;
-    }
-    viaSender.incrementAndGet();
-    outgoing.add(o);
-  }
-
-  private boolean isWarm(String topic) {
-    Long last = warmTopics.get(topic);
-    return last != null && System.nanoTime() - last <= warmNanos;
-  }
-
-  /** Kafka acknowledged a record of {@code topic}: the producer holds its metadata now. */
-  private void touch(String topic) {
-    long now = System.nanoTime();
-    Long last = warmTopics.get(topic);
-    if (last == null || now - last > warmNanos / 4) {
-      warmTopics.put(topic, now); // now and then, not on every record
-    }
+    outgoing.add(new Outgoing(new ProducerRecord<>(topic, key, value), size, done));
   }
 
   private void sendLoop() {
@@ -150,8 +110,7 @@ public final class MessageLog implements AutoCloseable {
         batch.add(first);
         outgoing.drainTo(batch, 1023);
         for (Outgoing o : batch) {
-          sendNow(o); // may wait for metadata: this thread, not an event loop
-          viaSender.decrementAndGet();
+          sendNow(o);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -166,9 +125,6 @@ public final class MessageLog implements AutoCloseable {
     try {
       producer.send(o.record(), (meta, error) -> {
         release(o.size());
-        if (error == null) {
-          touch(o.record().topic());
-        }
         o.done().accept(meta, error);
       });
     } catch (RuntimeException e) {
