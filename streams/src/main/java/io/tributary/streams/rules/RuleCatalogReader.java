@@ -34,6 +34,8 @@ final class RuleCatalogReader implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
   private final CountDownLatch loaded = new CountDownLatch(1);
+  /** Released by {@link #close}: ends a wait between failed attempts at once. */
+  private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean healthy = true;
   private Map<TopicPartition, Long> loadUntil;
@@ -124,9 +126,10 @@ final class RuleCatalogReader implements AutoCloseable {
     return true;
   }
 
+  /** Waits {@link #RETRY} before the next attempt, or less when {@link #close} is called meanwhile. */
   private void sleep() {
     try {
-      Thread.sleep(RETRY.toMillis());
+      closing.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
@@ -137,6 +140,7 @@ final class RuleCatalogReader implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    closing.countDown();
     consumer.wakeup();
     if (thread.isAlive() || thread.getState() != Thread.State.NEW) {
       try {
