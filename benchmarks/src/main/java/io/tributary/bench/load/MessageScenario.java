@@ -51,7 +51,7 @@ final class MessageScenario {
       List<PublishLoop> loops = new ArrayList<>();
       for (int i = 0; i < publishers; i++) {
         String topic = topic(run, i);
-        loops.add(new PublishLoop(vertx, pubs[i], i, seq -> topic, s, s.rate / publishers, stop, metrics,
+        loops.add(new PublishLoop(pubs[i], i, seq -> topic, s, s.rate / publishers, stop, metrics,
             shape == Shape.FAN_IN));
       }
       Timeline timeline = new Timeline(metrics, NodeProbe.of(s.nodePid), out, s.warmup, s.duration, null).start();

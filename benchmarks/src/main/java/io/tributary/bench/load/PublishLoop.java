@@ -1,7 +1,9 @@
 package io.tributary.bench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.vertx.core.Vertx;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.internal.ContextInternal;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
@@ -19,9 +21,7 @@ final class PublishLoop implements BenchClient.Listener {
   }
 
   private static final int QOS0_BATCH = 64;
-  private static final long TICK_MILLIS = 1; // a coarser tick would add its own wait to every stamped latency
 
-  private final Vertx vertx;
   private final BenchClient client;
   private final int index;
   private final LongFunction<String> topics;
@@ -39,7 +39,8 @@ final class PublishLoop implements BenchClient.Listener {
   private volatile long acked;
   private int inflight;
   private boolean waitingForDrain;
-  private long timer = -1;
+  private OpenLoopSchedule schedule;
+  private ScheduledFuture<?> wakeUp;
   private BenchClient.Listener deliveries = new BenchClient.Listener() {};
 
   /**
@@ -47,9 +48,8 @@ final class PublishLoop implements BenchClient.Listener {
    * @param ackLatency whether to record publish → PUBACK latency (fan-in), rather than leaving
    *                   latency to the subscribers
    */
-  PublishLoop(Vertx vertx, BenchClient client, int index, LongFunction<String> topics, LoadSettings s,
+  PublishLoop(BenchClient client, int index, LongFunction<String> topics, LoadSettings s,
               double ratePerConnection, long stopNanos, Metrics metrics, boolean ackLatency) {
-    this.vertx = vertx;
     this.client = client;
     this.index = index;
     this.topics = topics;
@@ -80,7 +80,8 @@ final class PublishLoop implements BenchClient.Listener {
     client.context().runOnContext(v -> {
       startNanos = System.nanoTime();
       if (rate > 0) {
-        timer = vertx.setPeriodic(TICK_MILLIS, id -> onTick());
+        schedule = new OpenLoopSchedule(startNanos, rate);
+        onTick();
       } else {
         fill();
       }
@@ -105,22 +106,30 @@ final class PublishLoop implements BenchClient.Listener {
     if (now < stopNanos && !client.isClosed()) {
       return false;
     }
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
+    if (wakeUp != null) {
+      wakeUp.cancel(false);
+      wakeUp = null;
     }
     return true;
   }
 
   private void onTick() {
+    wakeUp = null;
     long now = System.nanoTime();
     if (stopped(now)) {
       return;
     }
-    long due = (long) ((now - startNanos) * rate / 1e9);
-    while (sequence < due && canSend()) {
-      send(startNanos + (long) (sequence * 1e9 / rate));
+    while (schedule.isDue(sequence, now) && canSend()) {
+      send(schedule.dueAt(sequence));
     }
+    if (waitingForDrain) {
+      return; // the drain handler resumes the schedule
+    }
+    // Next wake-up: the next message's due time; with the window full (the broker is behind by a
+    // whole window), in a millisecond.
+    long next = schedule.isDue(sequence, now) ? now + 1_000_000 : schedule.dueAt(sequence);
+    wakeUp = ((ContextInternal) client.context()).nettyEventLoop()
+        .schedule(this::onTick, next - now, TimeUnit.NANOSECONDS);
   }
 
   private void fill() {
@@ -143,11 +152,18 @@ final class PublishLoop implements BenchClient.Listener {
     if (client.writeQueueFull()) {
       if (!waitingForDrain) {
         waitingForDrain = true;
-        client.onDrain(rate > 0 ? () -> waitingForDrain = false : this::fill);
+        client.onDrain(rate > 0 ? this::resumeSchedule : this::fill);
       }
       return false;
     }
     return qos == 0 || (inflight < window && sentAt[(int) (sequence & mask)] == 0);
+  }
+
+  private void resumeSchedule() {
+    waitingForDrain = false;
+    if (wakeUp == null) {
+      onTick();
+    }
   }
 
   private void send(long stampNanos) {

@@ -48,7 +48,7 @@ final class ShadowScenario {
       List<PublishLoop> loops = new ArrayList<>();
       for (int c = 0; c < clients.length; c++) {
         String[] names = thingNames(run, c, things);
-        loops.add(new PublishLoop(vertx, clients[c], c, seq -> "$aws/things/" + names[(int) (seq % names.length)]
+        loops.add(new PublishLoop(clients[c], c, seq -> "$aws/things/" + names[(int) (seq % names.length)]
             + "/shadow/update", paced, rate / clients.length, stop, metrics, false).payloads(ShadowScenario::update));
       }
       out.printf("shadow: %d connections x %d things, %.0f updates/s%n", s.connections, things, rate);
