@@ -61,7 +61,7 @@ public final class Gateway {
     TopicSetup.ensureTopics(bootstrap, config.kafka);
     MessageLog log = new MessageLog(
         KafkaSettings.producer(bootstrap, config.kafka, "tributary-" + o.nodeId(), config.mqtt.maxPendingProduceBytes),
-        config.kafka.topics(), config.mqtt.maxPendingProduceBytes);
+        config.kafka.topics(), config.mqtt.maxPendingProduceBytes, config.kafka.expediteBelowRecordsPerSecond);
     RetainedStore retained = new RetainedStore(
         KafkaSettings.consumer(bootstrap, config.kafka, "tributary-retained-" + o.nodeId()), config.kafka.topics().retained());
     retained.start();

@@ -15,6 +15,11 @@ public final class KafkaConfig {
   public short replicationFactor = 1;
   /** Port of the embedded broker's client listener (loopback); 0 picks a free port. */
   public int embeddedPort = 9092;
+  /**
+   * Below this many records a second handed to the gateway's producer, records are sent at once
+   * rather than after the producer's {@code linger.ms}; 0 always lingers.
+   */
+  public int expediteBelowRecordsPerSecond = 1_000;
   /** Extra producer properties (override Tributary's defaults). */
   public Map<String, String> producer = new LinkedHashMap<>();
   /** Extra consumer properties (override Tributary's defaults). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * were handed in: {@code KafkaProducer.send} blocks while the cluster's metadata is unavailable (a
  * broker outage), and that must never stall an event loop. Callbacks run on the producer's I/O
  * thread: callers hop back to their own context.
+ *
+ * <p>The producer lingers ({@code linger.ms}, 2 ms by default) so that records share batches and
+ * requests when the gateway is busy. When it is quiet, that wait is most of a publish's latency, so
+ * while fewer than {@code expediteBelowPerSecond} records a second are handed in, a second thread
+ * flushes the producer whenever the sender thread has handed everything over: those records leave
+ * at once, and records handed in while a flush is on its way go with the next one (one flush at a
+ * time, Nagle-style). Above that rate the linger does the batching.
  */
 public final class MessageLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
@@ -37,6 +45,9 @@ public final class MessageLog implements AutoCloseable {
   private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
   private final LinkedBlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
   private final Thread sender;
+  private final Thread expediter;
+  private final Semaphore expedite = new Semaphore(0);
+  private final RecentRate recent;
   private volatile boolean running = true;
   private volatile AppendListener appendListener = (e, partition, offset) -> {};
 
@@ -49,14 +60,34 @@ public final class MessageLog implements AutoCloseable {
   /** A record waiting for the sender thread. */
   private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done) {}
 
+  /** A log whose records wait for the producer's linger at every rate. */
   public MessageLog(Properties producerProps, TopicNames topics, long limitBytes) {
+    this(producerProps, topics, limitBytes, 0);
+  }
+
+  /**
+   * @param expediteBelowPerSecond below this rate of records handed in, send them without waiting
+   *                               for the producer's linger; 0 never does
+   */
+  public MessageLog(Properties producerProps, TopicNames topics, long limitBytes, int expediteBelowPerSecond) {
+    if (expediteBelowPerSecond < 0) {
+      throw new IllegalArgumentException("expediteBelowPerSecond must be >= 0: " + expediteBelowPerSecond);
+    }
     this.producer = new KafkaProducer<>(producerProps);
     this.topics = topics;
     this.limitBytes = limitBytes;
+    this.recent = expediteBelowPerSecond == 0 ? null : new RecentRate(expediteBelowPerSecond);
     producer.partitionsFor(topics.messages()); // fetch metadata now, not on the first publish
     this.sender = new Thread(this::sendLoop, "tributary-producer");
     this.sender.setDaemon(true);
     this.sender.start();
+    if (recent != null) {
+      this.expediter = new Thread(this::expediteLoop, "tributary-producer-expedite");
+      this.expediter.setDaemon(true);
+      this.expediter.start();
+    } else {
+      this.expediter = null;
+    }
   }
 
   public TopicNames topics() {
@@ -112,11 +143,31 @@ public final class MessageLog implements AutoCloseable {
         for (Outgoing o : batch) {
           sendNow(o);
         }
+        if (recent != null && recent.add(batch.size(), System.nanoTime()) && outgoing.isEmpty()) {
+          expedite.release();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } finally {
         batch.clear();
+      }
+    }
+  }
+
+  /** Flushes the producer each time the sender asks, one flush at a time; asks made meanwhile coalesce. */
+  private void expediteLoop() {
+    while (running) {
+      try {
+        expedite.acquire();
+        expedite.drainPermits();
+        producer.flush();
+      } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+        return; // closing
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.warn("expediting the producer failed; records wait for its linger", e);
+        }
       }
     }
   }
@@ -175,9 +226,45 @@ public final class MessageLog implements AutoCloseable {
     running = false;
     try {
       sender.join(10_000);
+      if (expediter != null) {
+        expediter.interrupt(); // a flush waits for acknowledgements; close fails what is left
+        expediter.join(10_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     producer.close(java.time.Duration.ofSeconds(10));
+  }
+
+  /**
+   * Records handed in over the last one to two milliseconds, in two one-millisecond windows; used by
+   * the sender thread only. {@link #add} answers whether the rate is below the threshold.
+   */
+  static final class RecentRate {
+    private static final long WINDOW_NANOS = 1_000_000;
+    private final long maxPerTwoWindows;
+    private long windowStart = Long.MIN_VALUE;
+    private long current;
+    private long previous;
+
+    RecentRate(int perSecond) {
+      // Two windows make 2 ms: the threshold's share of it, at least one record.
+      this.maxPerTwoWindows = Math.max(1, perSecond / 500);
+    }
+
+    /** Counts {@code records} handed in at {@code nowNanos}; true while the recent rate is under the threshold. */
+    boolean add(int records, long nowNanos) {
+      if (windowStart == Long.MIN_VALUE || nowNanos - windowStart >= 2 * WINDOW_NANOS) {
+        previous = 0;
+        current = 0;
+        windowStart = nowNanos;
+      } else if (nowNanos - windowStart >= WINDOW_NANOS) {
+        previous = current;
+        current = 0;
+        windowStart += WINDOW_NANOS;
+      }
+      current += records;
+      return previous + current <= maxPerTwoWindows;
+    }
   }
 }
