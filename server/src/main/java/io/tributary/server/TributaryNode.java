@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +220,7 @@ public final class TributaryNode implements AutoCloseable {
       ruleLookups = Lookups.none().withShadowReader(ruleShadows);
     }
     rulesJob = RulesJob.start(new RulesJob.Options(bootstrapServers, config.kafka, nodeId, dataDir.resolve("streams"),
-        mode, Clock.systemUTC(), ruleLookups));
+        mode, Clock.systemUTC(), ruleLookups, Duration.ofSeconds(config.rules.idleStopAfterSeconds)));
     closer.register("rules job", rulesJob::close);
     connectors = ConnectorWorker.start(ConnectorOptions.of(bootstrapServers, config.kafka, nodeId));
     closer.register("rule connectors", connectors::close);
