@@ -42,6 +42,12 @@ class TributaryNodeTest {
       assertThat(health.getJsonObject("listeners").getInteger("http")).isEqualTo(node.httpPort());
       assertThat(health.getJsonObject("listeners").getInteger("https")).isEqualTo(node.httpsPort());
       assertThat(health.getLong("uptimeSeconds")).isNotNegative();
+      // No rule is enabled: the rules job's Streams instance is stopped, and that is healthy.
+      assertThat(health.getJsonObject("checks").getString("rulesJob")).isEqualTo("UP");
+      JsonObject rules = health.getJsonObject("details").getJsonObject("rulesJob");
+      assertThat(rules.getString("state")).isEqualTo("STOPPED");
+      assertThat(rules.getBoolean("consuming")).isFalse();
+      assertThat(rules.getInteger("enabledRules")).isZero();
       assertThat(node.rulesJob().idleStopAfter()).isEqualTo(java.time.Duration.ofSeconds(7)); // rules.idleStopAfterSeconds
       assertThat(node.isHealthy()).isTrue();
       assertThat(node.kafkaEmbedded()).isTrue();

@@ -141,6 +141,32 @@ public final class RulesJob implements AutoCloseable {
     });
   }
 
+  /** What the job is doing, as {@link #state()} reports it. */
+  public enum State {
+    /** A rule is enabled and the Streams instance runs (or rebalances). */
+    RUNNING,
+    /** No rule is enabled; the instance still runs until that has lasted {@link Options#idleStopAfter}. */
+    IDLE,
+    /** No rule is enabled and the instance is closed: nothing is read until a rule is enabled. */
+    STOPPED,
+    /** A rule is enabled and the instance is being started (or its start failed and is retried). */
+    STARTING,
+    /** {@link #close()} was called. */
+    CLOSED
+  }
+
+  /** What the job is doing now; {@link State#STOPPED} while idle is healthy (see {@link #isHealthy()}). */
+  public State state() {
+    if (closed) {
+      return State.CLOSED;
+    }
+    boolean idle = isIdle();
+    if (streams != null) {
+      return idle ? State.IDLE : State.RUNNING;
+    }
+    return idle ? State.STOPPED : State.STARTING;
+  }
+
   /** How long no rule must be enabled before the Streams instance is closed. */
   public Duration idleStopAfter() {
     return options.idleStopAfter();
