@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class TributaryNode implements AutoCloseable {
     Router router = Router.router(vertx);
     List<HealthCheck> checks = new ArrayList<>();
     checks.add(new HealthCheck("gateway", gateway::isHealthy));
-    checks.add(new HealthCheck("rulesJob", rulesJob::isHealthy));
+    checks.add(new HealthCheck("rulesJob", rulesJob::isHealthy, this::rulesJobDetails));
     checks.add(new HealthCheck("ruleConnectors", connectors::isRunning));
     if (kafka != null) {
       checks.add(new HealthCheck("embeddedKafka", kafka::isRunning));
@@ -219,10 +220,19 @@ public final class TributaryNode implements AutoCloseable {
       ruleLookups = Lookups.none().withShadowReader(ruleShadows);
     }
     rulesJob = RulesJob.start(new RulesJob.Options(bootstrapServers, config.kafka, nodeId, dataDir.resolve("streams"),
-        mode, Clock.systemUTC(), ruleLookups));
+        mode, Clock.systemUTC(), ruleLookups, Duration.ofSeconds(config.rules.idleStopAfterSeconds)));
     closer.register("rules job", rulesJob::close);
     connectors = ConnectorWorker.start(ConnectorOptions.of(bootstrapServers, config.kafka, nodeId));
     closer.register("rule connectors", connectors::close);
+  }
+
+  /** The rules job's state for {@code GET /health}: STOPPED (not consuming) while no rule is enabled is healthy. */
+  private Map<String, Object> rulesJobDetails() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("state", rulesJob.state().name());
+    details.put("consuming", rulesJob.isConsuming());
+    details.put("enabledRules", rulesJob.activeRules().size());
+    return details;
   }
 
   private void mountRuleApi(Router router) {

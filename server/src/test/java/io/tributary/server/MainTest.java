@@ -56,6 +56,15 @@ class MainTest {
   }
 
   @Test
+  void aNegativeRulesIdleStopIsRefusedAtStartUp() {
+    assertThat(run(Map.of("TRIBUTARY_RULES_IDLE_STOP_AFTER_SECONDS", "-1"), node -> { },
+        "start", "--dev", "--data-dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("invalid value '-1' for 'rules.idleStopAfterSeconds' "
+        + "(from environment variable TRIBUTARY_RULES_IDLE_STOP_AFTER_SECONDS): expected a whole number of at least 0");
+    assertThat(dir.resolve("kafka")).doesNotExist();
+  }
+
+  @Test
   void anUnknownFlagIsAUsageError() {
     assertThat(run("start", "--devv")).isEqualTo(2);
     assertThat(err.toString()).contains("Unknown option: '--devv'");

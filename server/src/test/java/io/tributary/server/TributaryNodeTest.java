@@ -27,7 +27,9 @@ class TributaryNodeTest {
 
   @Test
   void startsOnEmbeddedKafkaAndReportsItsHealth() throws Exception {
-    try (TributaryNode node = TributaryNode.start(TestNodes.devConfig(dir))) {
+    TributaryConfig config = TestNodes.devConfig(dir);
+    config.rules.idleStopAfterSeconds = 7;
+    try (TributaryNode node = TributaryNode.start(config)) {
       HttpResponse<String> response = TestNodes.get("http://127.0.0.1:" + node.httpPort() + "/health");
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -40,6 +42,13 @@ class TributaryNodeTest {
       assertThat(health.getJsonObject("listeners").getInteger("http")).isEqualTo(node.httpPort());
       assertThat(health.getJsonObject("listeners").getInteger("https")).isEqualTo(node.httpsPort());
       assertThat(health.getLong("uptimeSeconds")).isNotNegative();
+      // No rule is enabled: the rules job's Streams instance is stopped, and that is healthy.
+      assertThat(health.getJsonObject("checks").getString("rulesJob")).isEqualTo("UP");
+      JsonObject rules = health.getJsonObject("details").getJsonObject("rulesJob");
+      assertThat(rules.getString("state")).isEqualTo("STOPPED");
+      assertThat(rules.getBoolean("consuming")).isFalse();
+      assertThat(rules.getInteger("enabledRules")).isZero();
+      assertThat(node.rulesJob().idleStopAfter()).isEqualTo(java.time.Duration.ofSeconds(7)); // rules.idleStopAfterSeconds
       assertThat(node.isHealthy()).isTrue();
       assertThat(node.kafkaEmbedded()).isTrue();
       boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")

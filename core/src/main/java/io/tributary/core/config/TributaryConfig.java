@@ -14,6 +14,7 @@ public final class TributaryConfig {
   public TlsConfig tls = new TlsConfig();
   public MqttConfig mqtt = new MqttConfig();
   public ShadowConfig shadow = new ShadowConfig();
+  public RulesConfig rules = new RulesConfig();
 
   public static TributaryConfig defaults() {
     return new TributaryConfig();

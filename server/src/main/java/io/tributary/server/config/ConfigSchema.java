@@ -1,5 +1,6 @@
 package io.tributary.server.config;
 
+import io.tributary.core.config.Minimum;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The shape of a configuration class, read from its public fields: sections (nested beans of the
- * same package), maps with free-form keys (extra Kafka client properties), and scalar values.
+ * same package), maps with free-form keys (extra Kafka client properties), and scalar values, with
+ * the smallest value a number accepts when its field is annotated {@link Minimum}.
  */
 final class ConfigSchema {
   enum Kind { SECTION, MAP, VALUE }
@@ -17,11 +19,13 @@ final class ConfigSchema {
   private final Kind kind;
   private final Type type;
   private final Map<String, ConfigSchema> children;
+  private final Long minimum;
 
-  private ConfigSchema(Kind kind, Type type, Map<String, ConfigSchema> children) {
+  private ConfigSchema(Kind kind, Type type, Map<String, ConfigSchema> children, Long minimum) {
     this.kind = kind;
     this.type = type;
     this.children = children;
+    this.minimum = minimum;
   }
 
   /** The schema of {@code root}, a class whose public fields are its keys. */
@@ -33,16 +37,20 @@ final class ConfigSchema {
       }
       children.put(field.getName(), describe(root, field));
     }
-    return new ConfigSchema(Kind.SECTION, root, Collections.unmodifiableMap(children));
+    return new ConfigSchema(Kind.SECTION, root, Collections.unmodifiableMap(children), null);
   }
 
   private static ConfigSchema describe(Class<?> owner, Field field) {
     Class<?> raw = field.getType();
     if (Map.class.isAssignableFrom(raw)) {
-      return new ConfigSchema(Kind.MAP, field.getGenericType(), Map.of());
+      return new ConfigSchema(Kind.MAP, field.getGenericType(), Map.of(), null);
     }
     boolean section = !raw.isEnum() && !raw.isPrimitive() && raw.getPackage() == owner.getPackage();
-    return section ? of(raw) : new ConfigSchema(Kind.VALUE, field.getGenericType(), Map.of());
+    if (section) {
+      return of(raw);
+    }
+    Minimum minimum = field.getAnnotation(Minimum.class);
+    return new ConfigSchema(Kind.VALUE, field.getGenericType(), Map.of(), minimum == null ? null : minimum.value());
   }
 
   Kind kind() {
@@ -52,6 +60,11 @@ final class ConfigSchema {
   /** The Java type a value must convert to. */
   Type type() {
     return type;
+  }
+
+  /** The smallest value a number accepts, or null when any value of its type is accepted. */
+  Long minimum() {
+    return minimum;
   }
 
   /** The keys of a section, in declaration order. */

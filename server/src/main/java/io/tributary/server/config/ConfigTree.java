@@ -52,7 +52,7 @@ final class ConfigTree {
           }
         }
         case MAP -> mergeMap(target.withObjectProperty(key), value, path, source);
-        case VALUE -> target.set(key, checked(value, child.type(), path, source));
+        case VALUE -> target.set(key, checked(value, child, path, source));
       }
     }
   }
@@ -103,10 +103,20 @@ final class ConfigTree {
             throw unknown(path, section, prefix.isEmpty() ? "" : prefix + ".", source);
           }
           JsonNode node = value.isEmpty() ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.textNode(value);
-          target.set(segments[i], checked(node, child.type(), path, source));
+          target.set(segments[i], checked(node, child, path, source));
         }
       }
     }
+  }
+
+  private JsonNode checked(JsonNode value, ConfigSchema key, String path, String source) {
+    checked(value, key.type(), path, source);
+    Long minimum = key.minimum();
+    if (minimum != null && !value.isNull() && mapper.convertValue(value, long.class) < minimum) {
+      throw new ConfigException("invalid value '" + value.asText() + "' for '" + path + "' (from " + source + "): expected "
+          + ValueTypes.describe(key.type(), mapper) + " of at least " + minimum);
+    }
+    return value;
   }
 
   private JsonNode checked(JsonNode value, Type type, String path, String source) {

@@ -6,14 +6,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: a JSON document with the overall status ({@code UP}, or {@code DOWN} with
- * HTTP 503 when any check fails), the node id, the Kafka cluster, the listeners' ports, the uptime
- * and each check's status.
+ * HTTP 503 when any check fails), the node id, the Kafka cluster, the listeners' ports, the uptime,
+ * each check's status and, for checks that have them, their details (what the rules job is doing).
  */
 public final class HealthHandler implements Handler<RoutingContext> {
   private final String nodeId;
@@ -40,11 +41,15 @@ public final class HealthHandler implements Handler<RoutingContext> {
   /** The health document as of now. */
   public JsonObject document() {
     JsonObject results = new JsonObject();
+    JsonObject details = new JsonObject();
     boolean up = true;
     for (HealthCheck check : checks) {
       boolean healthy = check.healthy().getAsBoolean();
       results.put(check.name(), healthy ? "UP" : "DOWN");
       up &= healthy;
+      if (check.details() != null) {
+        details.put(check.name(), new JsonObject(new LinkedHashMap<>(check.details().get())));
+      }
     }
     JsonObject ports = new JsonObject();
     listeners.get().forEach(ports::put);
@@ -54,7 +59,8 @@ public final class HealthHandler implements Handler<RoutingContext> {
         .put("kafka", kafka.copy())
         .put("listeners", ports)
         .put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds())
-        .put("checks", results);
+        .put("checks", results)
+        .put("details", details);
   }
 
   @Override

@@ -54,6 +54,28 @@ class ConfigLoaderTest {
     assertThat(config.mqtt.maxPayloadBytes).isEqualTo(1000);
     assertThat(config.mqtt.maxPendingProduceBytes).isEqualTo(1_048_576L);
     assertThat(config.mqtt.maxTopicBytes).isEqualTo(256);
+    assertThat(config.shadow.restTimeoutMillis).isEqualTo(5000L);
+    assertThat(config.rules.idleStopAfterSeconds).isEqualTo(30L);
+  }
+
+  @Test
+  void theRulesJobStopsAfterTenIdleSecondsUnlessConfigured() {
+    assertThat(new ConfigLoader().load().rules.idleStopAfterSeconds).isEqualTo(10L);
+    assertThat(new ConfigLoader().assignment("rules.idleStopAfterSeconds=0").load().rules.idleStopAfterSeconds).isZero();
+    assertThat(new ConfigLoader()
+        .environment(Map.of("TRIBUTARY_RULES_IDLE_STOP_AFTER_SECONDS", "120"))
+        .load().rules.idleStopAfterSeconds).isEqualTo(120L);
+  }
+
+  @Test
+  void aNegativeIdleStopIsRefusedWhicheverLayerSetsIt() {
+    assertThatThrownBy(() -> new ConfigLoader().assignment("rules.idleStopAfterSeconds=-1"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid value '-1' for 'rules.idleStopAfterSeconds' (from --set rules.idleStopAfterSeconds=-1): "
+            + "expected a whole number of at least 0");
+    assertThatThrownBy(() -> new ConfigLoader().file(resource("config/negative-value.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("invalid value '-1' for 'rules.idleStopAfterSeconds' (from configuration file ");
   }
 
   @Test

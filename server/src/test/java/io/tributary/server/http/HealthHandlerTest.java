@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HealthHandlerTest {
   private final AtomicBoolean gatewayHealthy = new AtomicBoolean(true);
+  private final AtomicReference<String> rulesState = new AtomicReference<>("STOPPED");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private Vertx vertx;
   private HttpServer server;
@@ -32,7 +34,9 @@ class HealthHandlerTest {
   void serve() throws Exception {
     vertx = Vertx.vertx();
     HealthHandler health = new HealthHandler("node-1", "external", "kafka:9092",
-        () -> Map.of("mqtt", 1883), List.of(new HealthCheck("gateway", gatewayHealthy::get)), clock);
+        () -> Map.of("mqtt", 1883), List.of(new HealthCheck("gateway", gatewayHealthy::get),
+            new HealthCheck("rulesJob", () -> true, () -> Map.of("state", rulesState.get(), "consuming", false))),
+        clock);
     Router router = Router.router(vertx);
     router.get("/health").handler(health);
     server = vertx.createHttpServer(HttpListeners.options("127.0.0.1", 0, null, 1024)).requestHandler(router)
@@ -68,6 +72,22 @@ class HealthHandlerTest {
     assertThat(body.getString("status")).isEqualTo("DOWN");
     assertThat(body.getJsonObject("checks").getString("gateway")).isEqualTo("DOWN");
     assertThat(body.getString("nodeId")).isEqualTo("node-1");
+  }
+
+  @Test
+  void checksWithDetailsShowThemUnderDetailsAndAStoppedRulesJobIsUp() throws Exception {
+    HttpResponse<String> response = get();
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getJsonObject("checks").getString("rulesJob")).isEqualTo("UP");
+    assertThat(body.getJsonObject("details").getMap()).containsOnlyKeys("rulesJob");
+    assertThat(body.getJsonObject("details").getJsonObject("rulesJob").getString("state")).isEqualTo("STOPPED");
+    assertThat(body.getJsonObject("details").getJsonObject("rulesJob").getBoolean("consuming")).isFalse();
+
+    rulesState.set("RUNNING"); // read again on every request
+    assertThat(new JsonObject(get().body()).getJsonObject("details").getJsonObject("rulesJob").getString("state"))
+        .isEqualTo("RUNNING");
   }
 
   private HttpResponse<String> get() throws Exception {

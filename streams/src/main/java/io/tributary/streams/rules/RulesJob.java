@@ -75,7 +75,8 @@ public final class RulesJob implements AutoCloseable {
    * @param lookups the readers of {@code get_thing_shadow} and {@code get_registry_data}; called
    *     synchronously on the stream thread, so they must answer within a bounded time
    * @param idleStopAfter how long no rule must be enabled before the job's Streams instance is
-   *     closed (it restarts, skipping ahead, when a rule is enabled again)
+   *     closed (it restarts, skipping ahead, when a rule is enabled again); zero closes it as soon
+   *     as no rule is enabled. The node's {@code rules.idleStopAfterSeconds}.
    */
   public record Options(String bootstrap, KafkaConfig kafka, String nodeId, Path stateDir, MatchMode matchMode,
                         Clock clock, Lookups lookups, Duration idleStopAfter) {
@@ -138,6 +139,37 @@ public final class RulesJob implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** What the job is doing, as {@link #state()} reports it. */
+  public enum State {
+    /** A rule is enabled and the Streams instance runs (or rebalances). */
+    RUNNING,
+    /** No rule is enabled; the instance still runs until that has lasted {@link Options#idleStopAfter}. */
+    IDLE,
+    /** No rule is enabled and the instance is closed: nothing is read until a rule is enabled. */
+    STOPPED,
+    /** A rule is enabled and the instance is being started (or its start failed and is retried). */
+    STARTING,
+    /** {@link #close()} was called. */
+    CLOSED
+  }
+
+  /** What the job is doing now; {@link State#STOPPED} while idle is healthy (see {@link #isHealthy()}). */
+  public State state() {
+    if (closed) {
+      return State.CLOSED;
+    }
+    boolean idle = isIdle();
+    if (streams != null) {
+      return idle ? State.IDLE : State.RUNNING;
+    }
+    return idle ? State.STOPPED : State.STARTING;
+  }
+
+  /** How long no rule must be enabled before the Streams instance is closed. */
+  public Duration idleStopAfter() {
+    return options.idleStopAfter();
   }
 
   /**
@@ -242,12 +274,21 @@ public final class RulesJob implements AutoCloseable {
     if (idleSince < 0) {
       idleSince = now;
     }
-    long left = idleSince + options.idleStopAfter().toNanos() - now;
+    long left = idleStopAfterNanos() - (now - idleSince);
     if (left > 0) {
       supervisor.schedule(this::evaluate, left, TimeUnit.NANOSECONDS);
       return;
     }
     stopStreams("no rule enabled for " + options.idleStopAfter());
+  }
+
+  /** {@link Options#idleStopAfter} in nanoseconds, at most Long.MAX_VALUE (about 292 years). */
+  private long idleStopAfterNanos() {
+    try {
+      return options.idleStopAfter().toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private void startStreams(RuleCatalog.Snapshot rules) {

@@ -93,6 +93,7 @@ class RulesJobIdleIT {
       assertThat(job.isIdle()).isTrue();
       assertThat(job.isConsuming()).isFalse();
       assertThat(job.isHealthy()).isTrue(); // stopped on purpose
+      assertThat(job.state()).isEqualTo(RulesJob.State.STOPPED);
       assertThat(groupMembers()).isZero();
       assertThat(streamThreads("n1")).isZero();
 
@@ -109,6 +110,7 @@ class RulesJobIdleIT {
       assertThat(outputsUntil(List.of("{\"seq\":1}"))).containsExactly("{\"seq\":1}");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TAKES_EFFECT);
       assertThat(job.isConsuming()).isTrue();
+      assertThat(job.state()).isEqualTo(RulesJob.State.RUNNING);
       assertThat(job.metrics().get("messages")).isEqualTo(1); // the backlog was skipped, not read
       assertThat(job.metrics().get("evaluations")).isEqualTo(1);
 
@@ -118,6 +120,7 @@ class RulesJobIdleIT {
       assertThat(groupMembers()).isZero();
       assertThat(streamThreads("n1")).isZero();
       assertThat(job.isHealthy()).isTrue();
+      assertThat(job.state()).isEqualTo(RulesJob.State.STOPPED);
 
       backlog(1_000, System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
       long enabled = System.currentTimeMillis();
@@ -141,6 +144,7 @@ class RulesJobIdleIT {
     // the rules reader's long poll (10 s) must not hold the node's shutdown
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     assertThat(job.isHealthy()).isFalse();
+    assertThat(job.state()).isEqualTo(RulesJob.State.CLOSED);
     assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("idle.rules-n1"))).isEmpty();
   }
 
