@@ -19,6 +19,7 @@ public final class KafkaConfig {
    * Below this many records a second handed to the gateway's producer, records are sent at once
    * rather than after the producer's {@code linger.ms}; 0 always lingers.
    */
+  @Minimum(0)
   public int expediteBelowRecordsPerSecond = 1_000;
   /** Extra producer properties (override Tributary's defaults). */
   public Map<String, String> producer = new LinkedHashMap<>();
