@@ -60,11 +60,6 @@ public final class MessageLog implements AutoCloseable {
   /** A record waiting for the sender thread. */
   private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done) {}
 
-  /** A log whose records wait for the producer's linger at every rate. */
-  public MessageLog(Properties producerProps, TopicNames topics, long limitBytes) {
-    this(producerProps, topics, limitBytes, 0);
-  }
-
   /**
    * @param expediteBelowPerSecond below this rate of records handed in, send them without waiting
    *                               for the producer's linger; 0 never does
