@@ -11,8 +11,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,6 +50,9 @@ public final class MessageLog implements AutoCloseable {
   private final Thread expediter;
   private final Semaphore expedite = new Semaphore(0);
   private final RecentRate recent;
+  private final LongSupplier nanoClock;
+  /** Expedite requests not yet served by a completed flush. */
+  private final AtomicInteger unserved = new AtomicInteger();
   private volatile boolean running = true;
   private volatile AppendListener appendListener = (e, partition, offset) -> {};
 
@@ -65,6 +70,13 @@ public final class MessageLog implements AutoCloseable {
    *                               for the producer's linger; 0 never does
    */
   public MessageLog(Properties producerProps, TopicNames topics, long limitBytes, int expediteBelowPerSecond) {
+    this(producerProps, topics, limitBytes, expediteBelowPerSecond, System::nanoTime);
+  }
+
+  /** With the clock that times the rate of records handed in (tests freeze it). */
+  MessageLog(Properties producerProps, TopicNames topics, long limitBytes, int expediteBelowPerSecond,
+             LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     if (expediteBelowPerSecond < 0) {
       throw new IllegalArgumentException("expediteBelowPerSecond must be >= 0: " + expediteBelowPerSecond);
     }
@@ -135,11 +147,19 @@ public final class MessageLog implements AutoCloseable {
         }
         batch.add(first);
         outgoing.drainTo(batch, 1023);
+        // Counted as asked for before the records are handed over, so that no acknowledgement of
+        // them can be seen before the ask (see expediting()).
+        boolean quiet = recent != null && recent.add(batch.size(), nanoClock.getAsLong());
+        if (quiet) {
+          unserved.incrementAndGet();
+        }
         for (Outgoing o : batch) {
           sendNow(o);
         }
-        if (recent != null && recent.add(batch.size(), System.nanoTime()) && outgoing.isEmpty()) {
+        if (quiet && outgoing.isEmpty()) {
           expedite.release();
+        } else if (quiet) {
+          unserved.decrementAndGet(); // more arrived meanwhile: the next pass decides for them
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -155,8 +175,12 @@ public final class MessageLog implements AutoCloseable {
     while (running) {
       try {
         expedite.acquire();
-        expedite.drainPermits();
-        producer.flush();
+        int served = 1 + expedite.drainPermits();
+        try {
+          producer.flush();
+        } finally {
+          unserved.addAndGet(-served);
+        }
       } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
         return; // closing
       } catch (RuntimeException e) {
@@ -206,6 +230,14 @@ public final class MessageLog implements AutoCloseable {
     while (pendingBytes.get() <= limitBytes / 2 && (r = waiting.poll()) != null) {
       r.run();
     }
+  }
+
+  /**
+   * True while an expediting flush is asked for or runs (until it has returned: records handed in
+   * meanwhile leave at once).
+   */
+  boolean expediting() {
+    return unserved.get() > 0;
   }
 
   /** Waits until everything handed in so far has been acknowledged or has failed. */
