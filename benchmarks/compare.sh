@@ -9,7 +9,7 @@
 #
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
-# BENCH_DATA_DIR (default: a new temporary directory), LOAD_SKIP_BUILD=1 to skip the build,
+# BENCH_DATA_DIR (default: a new temporary directory, deleted after a successful run), LOAD_SKIP_BUILD=1 to skip the build,
 # TRIBUTARY_JAVA_OPTS for the node's JVM.
 set -euo pipefail
 
@@ -17,7 +17,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 mqtt_port="${BENCH_MQTT_PORT:-21883}"
 kafka_port="${BENCH_KAFKA_PORT:-29092}"
-data_dir="${BENCH_DATA_DIR:-$(mktemp -d -t tributary-bench.XXXXXX)}"
+if [[ -n "${BENCH_DATA_DIR:-}" ]]; then
+  data_dir="$BENCH_DATA_DIR"
+  own_data_dir=0
+else
+  data_dir="$(mktemp -d -t tributary-bench.XXXXXX)"
+  own_data_dir=1
+fi
 
 if ! command -v mosquitto >/dev/null 2>&1 && [[ ! -x /usr/sbin/mosquitto ]]; then
   echo "compare: installing mosquitto (apt-get install -y mosquitto)" >&2
@@ -37,7 +43,19 @@ echo "compare: starting a node (MQTT $mqtt_port, Kafka $kafka_port, data in $dat
   --set listeners.http="${BENCH_HTTP_PORT:-28080}" --set listeners.mqttTls=-1 --set listeners.https=-1 \
   >"$data_dir/node.log" 2>&1 &
 node_pid=$!
-trap 'kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true' EXIT
+# The node's Kafka log grows by gigabytes in a run: a directory this script made is deleted at the
+# end when everything succeeded, and kept (with node.log) for a look when something failed.
+cleanup() {
+  local rc=$?
+  kill "$node_pid" 2>/dev/null
+  wait "$node_pid" 2>/dev/null || true
+  if [[ "$own_data_dir" == 1 && "$rc" == 0 ]]; then
+    rm -rf "$data_dir"
+  elif [[ "$rc" != 0 ]]; then
+    echo "compare: the node's data and log are kept in $data_dir" >&2
+  fi
+}
+trap cleanup EXIT
 
 for _ in $(seq 1 240); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$mqtt_port") 2>/dev/null; then

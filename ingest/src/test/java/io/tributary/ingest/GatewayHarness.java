@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * An embedded Kafka broker and any number of gateway nodes on it, each with its own Vert.x, MQTT
@@ -29,6 +31,7 @@ public final class GatewayHarness implements AutoCloseable {
 
   private final EmbeddedKafka kafka;
   private final boolean ownKafka;
+  private final Path ownDir;
   private final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
   private final List<Node> nodes = new ArrayList<>();
   private int started;
@@ -56,21 +59,28 @@ public final class GatewayHarness implements AutoCloseable {
   /** With {@code ownKafka}, a broker of its own that {@link #close()} stops. */
   public GatewayHarness(boolean ownKafka) throws Exception {
     this.ownKafka = ownKafka;
-    this.kafka = ownKafka ? startKafka() : sharedKafka();
+    this.ownDir = ownKafka ? Files.createTempDirectory("tributary-it") : null;
+    this.kafka = ownKafka ? EmbeddedKafka.start(ownDir.resolve("kafka"), 0) : sharedKafka();
   }
 
   private static synchronized EmbeddedKafka sharedKafka() throws Exception {
     if (shared == null || !shared.isRunning()) {
-      EmbeddedKafka k = startKafka();
-      Runtime.getRuntime().addShutdownHook(new Thread(k::close, "embedded-kafka-stop"));
+      Path dir = Files.createTempDirectory("tributary-it");
+      EmbeddedKafka k = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(k, dir), "embedded-kafka-stop"));
       shared = k;
     }
     return shared;
   }
 
-  private static EmbeddedKafka startKafka() throws Exception {
-    Path dir = Files.createTempDirectory("tributary-it");
-    return EmbeddedKafka.start(dir.resolve("kafka"), 0);
+  /** Stops {@code kafka} and deletes its directory, so that test runs do not fill the disk. */
+  private static void stopAndDelete(EmbeddedKafka kafka, Path dir) {
+    kafka.close();
+    try {
+      Utils.delete(dir.toFile());
+    } catch (IOException e) {
+      System.err.println("could not delete " + dir + ": " + e);
+    }
   }
 
   public EmbeddedKafka kafka() {
@@ -147,7 +157,7 @@ public final class GatewayHarness implements AutoCloseable {
       stop(n);
     }
     if (ownKafka) {
-      kafka.close();
+      stopAndDelete(kafka, ownDir);
     }
   }
 }

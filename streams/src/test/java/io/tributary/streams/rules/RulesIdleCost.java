@@ -39,6 +39,9 @@ public final class RulesIdleCost {
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
     Path dir = Files.createTempDirectory("rules-idle");
+    // The broker's log takes up to gigabytes: delete it when the run ends.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.kafka.common.utils.Utils.closeQuietly(
+        () -> org.apache.kafka.common.utils.Utils.delete(dir.toFile()), "the run's directory " + dir)));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

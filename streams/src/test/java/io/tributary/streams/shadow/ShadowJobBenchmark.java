@@ -57,6 +57,9 @@ public final class ShadowJobBenchmark {
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
     Path dir = Files.createTempDirectory("shadow-bench");
+    // The broker's log takes up to gigabytes: delete it when the run ends.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.kafka.common.utils.Utils.closeQuietly(
+        () -> org.apache.kafka.common.utils.Utils.delete(dir.toFile()), "the run's directory " + dir)));
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
