@@ -6,10 +6,10 @@ import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.core.envelope.Mqtt5Properties;
 import io.tributary.core.topic.MatchMode;
 import io.tributary.kafka.embedded.EmbeddedKafka;
+import io.tributary.streams.RunDirectory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,10 +38,7 @@ public final class RulesIdleCost {
 
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-    Path dir = Files.createTempDirectory("rules-idle");
-    // The broker's log takes up to gigabytes: delete it when the run ends.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.kafka.common.utils.Utils.closeQuietly(
-        () -> org.apache.kafka.common.utils.Utils.delete(dir.toFile()), "the run's directory " + dir)));
+    Path dir = RunDirectory.deletedAtExit("rules-idle");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -5,11 +5,11 @@ import io.tributary.core.envelope.Envelope;
 import io.tributary.core.envelope.EnvelopeCodec;
 import io.tributary.kafka.embedded.EmbeddedKafka;
 import io.tributary.shadow.ShadowLimits;
+import io.tributary.streams.RunDirectory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -56,10 +56,7 @@ public final class ShadowJobBenchmark {
     int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
-    Path dir = Files.createTempDirectory("shadow-bench");
-    // The broker's log takes up to gigabytes: delete it when the run ends.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.kafka.common.utils.Utils.closeQuietly(
-        () -> org.apache.kafka.common.utils.Utils.delete(dir.toFile()), "the run's directory " + dir)));
+    Path dir = RunDirectory.deletedAtExit("shadow-bench");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
