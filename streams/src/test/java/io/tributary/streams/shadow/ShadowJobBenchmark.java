@@ -42,8 +42,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </pre>
  *
  * <p>Arguments: {@code [burstUpdates=20000] [things=1000] [pacedUpdates=2000] [pacedPerSecond=200]
- * [warmUpUpdates=2000]}; C2 needs a minute or more of load, so for CPU figures warm up with
- * several hundred thousand updates. System
+ * [warmUpUpdates=2000] [catchUpUpdates=0] [catchUpRounds=2]}; C2 needs a minute or more of load, so for CPU figures warm up with
+ * several hundred thousand updates.
+ *
+ * <p>The catch-up phase (when {@code catchUpUpdates > 0}, after the others) measures the job alone, as
+ * {@code RulesThroughput} measures the rules job: the job is closed, that many update requests are
+ * written while it is down, and it is started again on the same state; the rate is the requests its
+ * consumer group commits per second, from the first commit that moves to the last, so neither this
+ * benchmark's producer nor its consumer competes with the job for the cores while it works. The job
+ * alone runs code paths the live phases do not (the broker's bulk fetches, larger transactions), so
+ * its first round still compiles: quote the later rounds. System
  * properties {@code -Dbroker.<name>=<value>} override broker settings, {@code -Dstreams.<name>=<value>}
  * the job's Kafka Streams properties.
  */
@@ -56,6 +64,8 @@ public final class ShadowJobBenchmark {
     int paced = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
+    int catchUp = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+    int catchUpRounds = args.length > 6 ? Integer.parseInt(args[6]) : 2;
     Path dir = RunDirectory.deletedAtExit("shadow-bench");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, prefixed("broker."))) {
       TopicNames topics = new TopicNames("bench.");
@@ -66,16 +76,81 @@ public final class ShadowJobBenchmark {
       ShadowJobConfig config = ShadowJobConfig.local(kafka.bootstrapServers(), topics, "bench", dir.resolve("streams"),
           "127.0.0.1:1").withLimits(ShadowLimits.aws().withMaxRequestsPerSecondPerThing(0))
           .withOverrides(prefixed("streams."));
-      try (ShadowJob job = ShadowJob.start(config);
-           Run run = new Run(kafka.bootstrapServers(), topics)) {
-        if (!job.awaitRunning(Duration.ofSeconds(60))) {
-          throw new IllegalStateException("the job did not start");
+      try (Run run = new Run(kafka.bootstrapServers(), topics)) {
+        try (ShadowJob job = ShadowJob.start(config)) {
+          if (!job.awaitRunning(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the job did not start");
+          }
+          run.measure("warm-up", warmUp, things, 0);
+          run.measure("burst", burst, things, 0);
+          run.measure("paced", paced, things, perSecond);
         }
-        run.measure("warm-up", warmUp, things, 0);
-        run.measure("burst", burst, things, 0);
-        run.measure("paced", paced, things, perSecond);
+        for (int i = 0; catchUp > 0 && i < catchUpRounds; i++) {
+          catchUp(kafka.bootstrapServers(), config, run, catchUp, things);
+        }
       }
     }
+  }
+
+  /** Writes {@code updates} requests while the job is down, then times the job working through them. */
+  private static void catchUp(String bootstrap, ShadowJobConfig config, Run run, int updates, int things)
+      throws Exception {
+    run.sendRequestsOnly(updates, things);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      List<TopicPartition> parts = admin.describeTopics(List.of(config.topics().shadowRequests())).allTopicNames()
+          .get(30, TimeUnit.SECONDS).get(config.topics().shadowRequests()).partitions().stream()
+          .map(p -> new TopicPartition(config.topics().shadowRequests(), p.partition())).toList();
+      long end = 0;
+      for (var info : admin.listOffsets(parts.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+          p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS).values()) {
+        end += info.offset();
+      }
+      long before = committed(admin, config.applicationId(), parts);
+      long jobCpuBefore = Run.jobCpuNanos();
+      long processCpuBefore = Run.processCpuNanos();
+      System.out.println("catch-up: " + (end - before) + " requests written; starting the job");
+      try (ShadowJob job = ShadowJob.start(config)) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long firstAt = 0;
+        long first = before;
+        long last = before;
+        long lastAt = 0;
+        while (last < end && System.nanoTime() < deadline) {
+          long now = committed(admin, config.applicationId(), parts);
+          if (now != last) {
+            if (firstAt == 0) {
+              firstAt = System.nanoTime();
+              first = now;
+            }
+            last = now;
+            lastAt = System.nanoTime();
+          }
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        if (last < end || lastAt == firstAt) {
+          throw new IllegalStateException("the job committed " + (last - before) + " of " + (end - before)
+              + " requests in 5 minutes");
+        }
+        double seconds = (lastAt - firstAt) / 1e9;
+        long n = end - before;
+        System.out.printf("catch-up %6d updates over %5d things: %d committed after the first commit in %6.2f s = %8.0f"
+                + " updates/s with %d stream thread(s); CPU per update: job threads %5.1f us, whole process %5.1f us%n",
+            n, things, last - first, seconds, (last - first) / seconds,
+            Integer.parseInt(config.overrides().getOrDefault("num.stream.threads", Integer.toString(config.streamThreads()))),
+            (Run.jobCpuNanos() - jobCpuBefore) / 1e3 / n, (Run.processCpuNanos() - processCpuBefore) / 1e3 / n);
+      }
+    }
+  }
+
+  /** The requests the job's consumer group has committed, over all partitions. */
+  private static long committed(Admin admin, String group, List<TopicPartition> parts) throws Exception {
+    long sum = 0;
+    var offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    for (TopicPartition p : parts) {
+      var o = offsets.get(p);
+      sum += o == null ? 0 : o.offset();
+    }
+    return sum;
   }
 
   /** System properties {@code <prefix>name=value} as {@code name=value}: broker and Streams overrides. */
@@ -115,6 +190,19 @@ public final class ShadowJobBenchmark {
       consumer.assign(parts);
       consumer.seekToEnd(parts);
       parts.forEach(consumer::position);
+    }
+
+    /** Writes update requests only (no copies on the message topic), as fast as the producer takes them. */
+    void sendRequestsOnly(int updates, int things) {
+      round++;
+      for (int i = 0; i < updates; i++) {
+        String thing = "thing-" + (i % things);
+        String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + round + "-"
+            + i + "\"}";
+        Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
+        producer.send(new ProducerRecord<>(requests, thing, EnvelopeCodec.encode(e)));
+      }
+      producer.flush();
     }
 
     void measure(String name, int updates, int things, int perSecond) throws InterruptedException {
