@@ -139,7 +139,7 @@ public final class TributaryNode implements AutoCloseable {
 
     Router router = Router.router(vertx);
     List<HealthCheck> checks = new ArrayList<>();
-    checks.add(new HealthCheck("gateway", gateway::isHealthy));
+    checks.add(new HealthCheck("gateway", gateway::isHealthy, this::gatewayDetails));
     checks.add(new HealthCheck("rulesJob", rulesJob::isHealthy, this::rulesJobDetails));
     checks.add(new HealthCheck("ruleConnectors", connectors::isRunning));
     if (kafka != null) {
@@ -227,6 +227,15 @@ public final class TributaryNode implements AutoCloseable {
   }
 
   /** The rules job's state for {@code GET /health}: STOPPED (not consuming) while no rule is enabled is healthy. */
+  /** The message feed: how far behind the message topic this node reads, and what it routed. */
+  private Map<String, Object> gatewayDetails() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("feedLagRecords", gateway.broker().feed().lagRecords());
+    details.put("routedMessages", gateway.broker().feed().routedCount());
+    details.put("routedFast", gateway.broker().feed().routedFastCount());
+    return details;
+  }
+
   private Map<String, Object> rulesJobDetails() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("state", rulesJob.state().name());

@@ -49,6 +49,10 @@ class TributaryNodeTest {
       assertThat(rules.getBoolean("consuming")).isFalse();
       assertThat(rules.getInteger("enabledRules")).isZero();
       assertThat(node.rulesJob().idleStopAfter()).isEqualTo(java.time.Duration.ofSeconds(7)); // rules.idleStopAfterSeconds
+      JsonObject gateway = health.getJsonObject("details").getJsonObject("gateway");
+      assertThat(gateway.fieldNames()).containsExactly("feedLagRecords", "routedMessages", "routedFast");
+      assertThat(gateway.getLong("feedLagRecords")).isBetween(-1L, 0L); // unknown until the first fetch; nothing written
+      assertThat(gateway.getLong("routedMessages")).isZero();
       assertThat(node.isHealthy()).isTrue();
       assertThat(node.kafkaEmbedded()).isTrue();
       boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")

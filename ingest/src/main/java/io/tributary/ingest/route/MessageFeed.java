@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +69,8 @@ public final class MessageFeed implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long routed;
   private volatile long routedFast;
+  /** Records in the topic the consumer has not read yet, as of its last fetch; -1 until known. */
+  private volatile long lag = -1;
 
   /** A message this node wrote, acknowledged by Kafka. */
   private record Appended(Envelope envelope, int partition, long offset) {}
@@ -160,6 +163,16 @@ public final class MessageFeed implements AutoCloseable {
   }
 
   /**
+   * How many records of the message topic this node has not read yet, over all partitions, as of
+   * the consumer's latest fetch responses (-1 until every partition has answered once). Messages
+   * from other nodes reach local subscribers this much later; and after a subscription changes, the
+   * local fast path of a partition waits until its records handed off so far have been read.
+   */
+  public long lagRecords() {
+    return lag;
+  }
+
+  /**
    * Kafka acknowledged {@code e}, written by this node at {@code partition}/{@code offset}: route it
    * now. Called on the producer's thread, in offset order per partition.
    */
@@ -174,6 +187,19 @@ public final class MessageFeed implements AutoCloseable {
     }
     appended.add(new Appended(e, partition, offset));
     wakeFromPoll();
+  }
+
+  /** The consumer's lag from its latest fetch responses, without a request; -1 while one is unknown. */
+  private long currentLag() {
+    long sum = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      OptionalLong partitionLag = consumer.currentLag(tp);
+      if (partitionLag.isEmpty()) {
+        return -1;
+      }
+      sum += partitionLag.getAsLong();
+    }
+    return sum;
   }
 
   private Map<Integer, Long> positions() {
@@ -216,6 +242,9 @@ public final class MessageFeed implements AutoCloseable {
       } finally {
         polling = false;
         wakeupPending.set(false);
+      }
+      if (!records.isEmpty() || lag != 0) {
+        lag = currentLag(); // the records just returned count as read
       }
       drainCommands();
       drainAppended();

@@ -1,0 +1,115 @@
+package io.tributary.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.core.config.KafkaConfig;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.MatchMode;
+import io.tributary.ingest.kafka.KafkaSettings;
+import io.tributary.ingest.route.Delivery;
+import io.tributary.ingest.route.MessageFeed;
+import io.tributary.ingest.route.Subscriber;
+import io.tributary.ingest.route.SubscriptionOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feed's lag ({@code /health}'s {@code details.gateway.feedLagRecords}): how many records of the
+ * message topic it has not read. Held back deterministically: the one subscriber blocks its first
+ * delivery, so the feed thread stops right after its first poll of a backlog written as one batch.
+ */
+class MessageFeedLagIT {
+  static GatewayHarness harness;
+
+  @BeforeAll
+  static void start() throws Exception {
+    harness = new GatewayHarness();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void theLagCountsTheRecordsNotReadYet_andReturnsToZeroOnceTheFeedCatchesUp() throws Exception {
+    String topic = "feed-lag-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.kafka().bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "lag-test");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger delivered = new AtomicInteger();
+    Subscriber blocking = new Subscriber() {
+      @Override
+      public String clientId() {
+        return "lag-test-subscriber";
+      }
+
+      @Override
+      public void deliver(Delivery delivery) {
+        try {
+          release.await(60, TimeUnit.SECONDS); // holds the feed thread: it reads nothing more meanwhile
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        delivered.incrementAndGet();
+      }
+    };
+    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+      feed.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // unknown (-1) until fetched
+      CountDownLatch subscribed = new CountDownLatch(1);
+      feed.register(blocking, Map.of("lag/#", SubscriptionOptions.ofQos(1)), positions -> subscribed.countDown());
+      assertThat(subscribed.await(30, TimeUnit.SECONDS)).isTrue();
+
+      writeOneBatch(topic, 1_000);
+      // First poll: 10 of the 1,000 records returned (max.poll.records), the rest not read; the
+      // feed then blocks in the first delivery.
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 990);
+      assertThat(delivered).hasValue(0);
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == 1_000 && feed.lagRecords() == 0);
+      assertThat(feed.routedCount()).isEqualTo(1_000);
+    }
+  }
+
+  /** Writes {@code count} messages in one produce request, so that a fetch sees all of them or none. */
+  private static void writeOneBatch(String topic, int count) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka().bootstrapServers());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(4 * 1024 * 1024));
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+        new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        Envelope e = new Envelope("lag/" + i, ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false, "writer", null,
+            null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, "elsewhere", UUID.randomUUID().toString());
+        producer.send(new ProducerRecord<>(topic, 0, "writer", EnvelopeCodec.encode(e)));
+      }
+      producer.flush();
+    }
+  }
+}
