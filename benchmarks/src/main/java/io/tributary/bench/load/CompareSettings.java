@@ -30,8 +30,8 @@ public final class CompareSettings {
 
   @Option(names = "--jit-warmup", description = "Seconds of unrecorded load on Tributary before its measured runs, "
       + "so that they measure compiled code, not the JIT compiler (a fresh node spends its first minute compiling "
-      + "Kafka, Vert.x and Netty): half fan-in, half device-to-device, and with --with-shadow as long again of "
-      + "shadow updates (default: ${DEFAULT-VALUE})")
+      + "Kafka, Vert.x and Netty): half fan-in, half device-to-device, then a sixth of it device-to-device at the "
+      + "latency run's rate, and with --with-shadow half of it of shadow updates (default: ${DEFAULT-VALUE})")
   public int jitWarmup = 30;
 
   @Option(names = "--with-rules", description = "Also run the rules scenario on Tributary with this many rules "
