@@ -138,13 +138,27 @@ final class PublishLoop implements BenchClient.Listener {
     if (stopped(now)) {
       return;
     }
-    int batch = 0;
-    while (canSend()) {
-      send(System.nanoTime());
-      if (qos == 0 && ++batch == QOS0_BATCH) {
-        client.context().runOnContext(v -> fill()); // let the event loop read and write in between
-        return;
+    if (qos > 0) {
+      // Refilled from the PUBACK handler, inside a read: Vert.x flushes the window's publishes once,
+      // when the read completes.
+      while (canSend()) {
+        send(System.nanoTime(), true);
       }
+      return;
+    }
+    // QoS 0 is never inside a read: without this, Vert.x would flush each publish on its own, a
+    // system call and a TCP segment per message on both ends, where QoS 1 sends a window's worth.
+    int batch = 0;
+    try {
+      while (canSend()) {
+        send(System.nanoTime(), false);
+        if (++batch == QOS0_BATCH) {
+          client.context().runOnContext(v -> fill()); // let the event loop read and write in between
+          return;
+        }
+      }
+    } finally {
+      client.flush(); // the batch's publishes in one socket write
     }
   }
 
@@ -167,6 +181,11 @@ final class PublishLoop implements BenchClient.Listener {
   }
 
   private void send(long stampNanos) {
+    send(stampNanos, true);
+  }
+
+  /** {@code flush}: write it to the socket now; otherwise the caller flushes after its burst. */
+  private void send(long stampNanos, boolean flush) {
     long seq = sequence++;
     int packetId = 0;
     if (qos > 0) {
@@ -175,7 +194,11 @@ final class PublishLoop implements BenchClient.Listener {
       packetId = slot + 1;
       inflight++;
     }
-    client.publish(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
+    if (flush) {
+      client.publish(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
+    } else {
+      client.publishUnflushed(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
+    }
     metrics.sent.increment();
   }
 

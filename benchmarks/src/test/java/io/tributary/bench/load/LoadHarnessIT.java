@@ -93,6 +93,19 @@ class LoadHarnessIT {
   }
 
   @Test
+  void aQos0FanInWritesInBurstsAndItsMessagesLandInTheMessageTopic() throws Exception {
+    LoadSettings s = smallRun(0);
+    s.kafkaBootstrap = node.bootstrapServers(); // QoS 0 is counted where it lands
+    RunResult fanIn = LoadHarness.run("fan-in", s, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+
+    assertThat(fanIn.failures()).isEmpty();
+    assertThat(Long.parseLong(fanIn.figures().get("published").replace(",", ""))).isPositive();
+    // A burst left in the socket's buffer unflushed would never reach the node: nothing would land.
+    assertThat(fanIn.throughput()).isPositive();
+  }
+
+  @Test
   void anOpenLoopRunPublishesOnItsScheduleAndLosesNothing() throws Exception {
     LoadSettings s = smallRun(1);
     s.rate = 200; // 100 msg/s per connection for 2 s: messages 0..199 of each are due
