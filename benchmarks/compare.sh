@@ -10,7 +10,9 @@
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
 # BENCH_DATA_DIR (default: a new temporary directory, deleted after a successful run), LOAD_SKIP_BUILD=1 to skip the build,
-# TRIBUTARY_JAVA_OPTS for the node's JVM.
+# TRIBUTARY_JAVA_OPTS for the node's JVM, BENCH_SERVER_NICE (default 0) to run the node and mosquitto
+# at that niceness, e.g. -20 (root only) so that the load generator sharing the cores does not take
+# theirs; the report's setup line says so.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +40,8 @@ if [[ "${LOAD_SKIP_BUILD:-0}" != 1 ]]; then
 fi
 
 echo "compare: starting a node (MQTT $mqtt_port, Kafka $kafka_port, data in $data_dir)" >&2
-"$root/tributary" start --dev --data-dir "$data_dir" \
+server_nice="${BENCH_SERVER_NICE:-0}"
+nice -n "$server_nice" "$root/tributary" start --dev --data-dir "$data_dir" \
   --set listeners.mqtt="$mqtt_port" --set kafka.embeddedPort="$kafka_port" \
   --set listeners.http="${BENCH_HTTP_PORT:-28080}" --set listeners.mqttTls=-1 --set listeners.https=-1 \
   >"$data_dir/node.log" 2>&1 &
@@ -66,4 +69,4 @@ for _ in $(seq 1 240); do
 done
 
 LOAD_SKIP_BUILD=1 "$here/load.sh" compare --port "$mqtt_port" --node-pid "$node_pid" \
-  --kafka-bootstrap "127.0.0.1:$kafka_port" --http-port "${BENCH_HTTP_PORT:-28080}" "$@"
+  --kafka-bootstrap "127.0.0.1:$kafka_port" --http-port "${BENCH_HTTP_PORT:-28080}" --server-nice "$server_nice" "$@"

@@ -70,7 +70,7 @@ final class CompareRun {
           + "no mosquitto references in this run.");
       return;
     }
-    try (Mosquitto mosquitto = Mosquitto.start(executable)) {
+    try (Mosquitto mosquitto = Mosquitto.start(executable, options.serverNice)) {
       LoadSettings m = base.copy();
       m.label = "mosquitto";
       m.port = mosquitto.port();

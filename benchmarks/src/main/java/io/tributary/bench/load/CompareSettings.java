@@ -34,6 +34,11 @@ public final class CompareSettings {
       + "latency run's rate, and with --with-shadow half of it of shadow updates (default: ${DEFAULT-VALUE})")
   public int jitWarmup = 30;
 
+  @Option(names = "--server-nice", description = "Niceness of the brokers under test: benchmarks/compare.sh starts "
+      + "the node with it (BENCH_SERVER_NICE) and passes it here for mosquitto. Negative values (root only) give the "
+      + "broker the cores before the load generator, which shares them (default: ${DEFAULT-VALUE}: same priority).")
+  public int serverNice;
+
   @Option(names = "--with-rules", description = "Also run the rules scenario on Tributary with this many rules "
       + "installed (0: skip) (default: ${DEFAULT-VALUE}).")
   public int withRules;

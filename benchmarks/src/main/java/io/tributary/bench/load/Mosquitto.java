@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,11 @@ final class Mosquitto implements AutoCloseable {
   }
 
   static Mosquitto start(Path executable) throws IOException, InterruptedException {
+    return start(executable, 0);
+  }
+
+  /** {@code niceness}: run it under {@code nice -n niceness} (0: as this process runs). */
+  static Mosquitto start(Path executable, int niceness) throws IOException, InterruptedException {
     int port = freePort();
     Path dir = Files.createTempDirectory("bench-mosquitto");
     Path conf = dir.resolve("mosquitto.conf");
@@ -62,7 +68,12 @@ final class Mosquitto implements AutoCloseable {
         "log_type error",
         "log_type warning",
         ""));
-    Process process = new ProcessBuilder(executable.toString(), "-c", conf.toString())
+    List<String> command = new ArrayList<>();
+    if (niceness != 0) {
+      command.addAll(List.of("nice", "-n", Integer.toString(niceness))); // nice execs it: the pid stays
+    }
+    command.addAll(List.of(executable.toString(), "-c", conf.toString()));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
     Mosquitto m = new Mosquitto(process, port, dir);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

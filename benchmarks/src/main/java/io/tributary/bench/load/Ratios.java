@@ -33,7 +33,9 @@ final class Ratios {
         + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
         + "%d partitions), EndToEndLatency (%,d round trips, acks=all; it prints whole milliseconds).%n",
         s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, s.kafkaBootstrap,
-        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords);
+        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords)
+        + (c.serverNice == 0 ? "" : String.format("The brokers under test (the node with its embedded Kafka, "
+            + "mosquitto) ran at niceness %d; the load generator and Kafka's tools at this process's.%n", c.serverNice));
   }
 
   String table() {
