@@ -106,7 +106,7 @@ final class CompareRun {
     LoadHarness.run("d2d", w, out);
     // The latency run's paced publishing (the harness's open-loop schedule, and the node's path at a
     // moderate rate) is code of its own on both sides: in a harness started afresh, the first seconds
-    // of a paced run measured 200-350 ms at p99, against 10-20 ms once running.
+    // of a paced run measured 200-575 ms at p99, against 10-20 ms once running.
     LoadHarness.run("d2d", paced(withDuration(w, Math.max(1, options.jitWarmup / 6))), out);
     if (options.withShadow) {
       // The shadow path (the job, its transactions, the responses) compiles separately: cold, its
