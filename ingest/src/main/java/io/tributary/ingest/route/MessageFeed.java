@@ -55,6 +55,8 @@ public final class MessageFeed implements AutoCloseable {
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
+  /** The partitions the consumer reads: all of the topic's, assigned once at start. */
+  private List<TopicPartition> assigned = List.of();
   /** Per partition: the next offset the consumer will route. */
   private long[] positions = new long[0];
   /** Per partition: the highest offset handed to {@link #appended}, routed fast or not (producer's thread writes). */
@@ -93,6 +95,7 @@ public final class MessageFeed implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public void start() {
     List<TopicPartition> parts = TopicConsumers.assignAll(consumer, topic);
+    assigned = List.copyOf(parts);
     consumer.seekToEnd(parts);
     int n = parts.stream().mapToInt(TopicPartition::partition).max().orElse(-1) + 1;
     positions = new long[n];
@@ -192,7 +195,7 @@ public final class MessageFeed implements AutoCloseable {
   /** The consumer's lag from its latest fetch responses, without a request; -1 while one is unknown. */
   private long currentLag() {
     long sum = 0;
-    for (TopicPartition tp : consumer.assignment()) {
+    for (TopicPartition tp : assigned) {
       OptionalLong partitionLag = consumer.currentLag(tp);
       if (partitionLag.isEmpty()) {
         return -1;
