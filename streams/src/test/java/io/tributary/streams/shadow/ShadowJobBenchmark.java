@@ -196,10 +196,8 @@ public final class ShadowJobBenchmark {
     void sendRequestsOnly(int updates, int things) {
       round++;
       for (int i = 0; i < updates; i++) {
-        String thing = "thing-" + (i % things);
-        String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + round + "-"
-            + i + "\"}";
-        Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
+        String thing = thing(i, things);
+        Envelope e = update(thing, round + "-" + i, i);
         producer.send(new ProducerRecord<>(requests, thing, EnvelopeCodec.encode(e)));
       }
       producer.flush();
@@ -273,10 +271,9 @@ public final class ShadowJobBenchmark {
             LockSupport.parkNanos(wait);
           }
         }
-        String thing = "thing-" + (i % things);
+        String thing = thing(i, things);
         String token = round + "-" + i;
-        String body = "{\"state\":{\"reported\":{\"seq\":" + i + ",\"temp\":21.5}},\"clientToken\":\"" + token + "\"}";
-        Envelope e = Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
+        Envelope e = update(thing, token, i);
         sentAt.put(token, System.nanoTime());
         byte[] bytes = EnvelopeCodec.encode(e);
         // As the gateway writes a request: on the message topic, and keyed by thing for the job.
@@ -284,6 +281,17 @@ public final class ShadowJobBenchmark {
         producer.send(new ProducerRecord<>(topic, e.clientId(), bytes));
       }
       producer.flush();
+    }
+
+    private static String thing(int i, int things) {
+      return "thing-" + (i % things);
+    }
+
+    /** Update request {@code seq} for {@code thing} over MQTT, reporting a new {@code seq}. */
+    private static Envelope update(String thing, String clientToken, int seq) {
+      String body = "{\"state\":{\"reported\":{\"seq\":" + seq + ",\"temp\":21.5}},\"clientToken\":\""
+          + clientToken + "\"}";
+      return Requests.mqtt("$aws/things/" + thing + "/shadow/update", body, 1, System.currentTimeMillis());
     }
 
     private static double percentile(long[] sorted, double p) {
