@@ -1,0 +1,124 @@
+package io.tributary.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.core.config.KafkaConfig;
+import io.tributary.core.envelope.Envelope;
+import io.tributary.core.envelope.EnvelopeCodec;
+import io.tributary.core.topic.MatchMode;
+import io.tributary.ingest.kafka.KafkaSettings;
+import io.tributary.ingest.route.Delivery;
+import io.tributary.ingest.route.MessageFeed;
+import io.tributary.ingest.route.Subscriber;
+import io.tributary.ingest.route.SubscriptionOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * While nothing on the node subscribes, the feed does not read the message topic; the first
+ * subscription after that takes effect from the end of the topic, exactly where a feed that had
+ * read and dropped every record would have stood.
+ */
+class MessageFeedPauseIT {
+  static GatewayHarness harness;
+
+  @BeforeAll
+  static void start() throws Exception {
+    harness = new GatewayHarness();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void withoutSubscriptionsTheFeedReadsNothing_andASubscriptionStartsAtTheEndOfTheTopic() throws Exception {
+    String topic = "feed-pause-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.kafka().bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
+    List<String> received = new CopyOnWriteArrayList<>();
+    Subscriber subscriber = new Subscriber() {
+      @Override
+      public String clientId() {
+        return "pause-test-subscriber";
+      }
+
+      @Override
+      public void deliver(Delivery delivery) {
+        received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8));
+      }
+    };
+    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+      feed.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
+      assertThat(feed.lagRecords()).isZero();
+
+      write(topic, "before", 100);
+      Map<Integer, Long> start = register(feed, subscriber);
+      assertThat(feed.reading()).isTrue();
+      // The 100 records written while nothing subscribed are behind the subscription's start.
+      assertThat(start.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+
+      write(topic, "after", 10);
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 10);
+      assertThat(received).allMatch(m -> m.startsWith("after-"));
+
+      CompletableFuture<Map<Integer, Long>> end = new CompletableFuture<>();
+      feed.unregister(subscriber, end::complete);
+      assertThat(end.get(30, TimeUnit.SECONDS).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(110);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
+
+      write(topic, "unread", 5);
+      assertThat(register(feed, subscriber).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(115);
+      write(topic, "again", 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 13);
+      assertThat(received.subList(10, 13)).allMatch(m -> m.startsWith("again-"));
+      assertThat(feed.routedCount()).isEqualTo(13);
+    }
+  }
+
+  /** Subscribes {@code s} to everything and returns the positions its subscription starts at. */
+  private static Map<Integer, Long> register(MessageFeed feed, Subscriber s) throws Exception {
+    CompletableFuture<Map<Integer, Long>> positions = new CompletableFuture<>();
+    feed.register(s, Map.of("#", SubscriptionOptions.ofQos(1)), positions::complete);
+    return positions.get(30, TimeUnit.SECONDS);
+  }
+
+  /** Writes {@code count} messages, acknowledged by Kafka before this returns, spread over the partitions. */
+  private static void write(String topic, String prefix, int count) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka().bootstrapServers());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+        new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        Envelope e = new Envelope("pause/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), 1, false,
+            "writer-" + i, null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, "elsewhere",
+            UUID.randomUUID().toString());
+        producer.send(new ProducerRecord<>(topic, i % 2, "writer-" + i, EnvelopeCodec.encode(e)));
+      }
+      producer.flush();
+    }
+  }
+}
