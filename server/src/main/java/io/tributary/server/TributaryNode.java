@@ -226,16 +226,17 @@ public final class TributaryNode implements AutoCloseable {
     closer.register("rule connectors", connectors::close);
   }
 
-  /** The rules job's state for {@code GET /health}: STOPPED (not consuming) while no rule is enabled is healthy. */
-  /** The message feed: how far behind the message topic this node reads, and what it routed. */
+  /** The message feed: whether it reads the message topic, how far behind it reads, and what it routed. */
   private Map<String, Object> gatewayDetails() {
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put("feedReading", gateway.broker().feed().reading());
     details.put("feedLagRecords", gateway.broker().feed().lagRecords());
     details.put("routedMessages", gateway.broker().feed().routedCount());
     details.put("routedFast", gateway.broker().feed().routedFastCount());
     return details;
   }
 
+  /** The rules job's state for {@code GET /health}: STOPPED (not consuming) while no rule is enabled is healthy. */
   private Map<String, Object> rulesJobDetails() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("state", rulesJob.state().name());
