@@ -1,7 +1,6 @@
 package io.tributary.bench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The harness's message body: the send time ({@link System#nanoTime()} of this JVM, the time the
@@ -20,13 +19,15 @@ final class Payloads {
     return Math.max(HEADER_BYTES, requested);
   }
 
-  static ByteBuf encode(long sentNanos, int publisher, long sequence, int size) {
-    byte[] bytes = new byte[size(size)];
-    ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-    buf.writerIndex(0);
-    buf.writeLong(sentNanos).writeInt(publisher).writeLong(sequence);
-    buf.writerIndex(bytes.length);
-    return buf;
+  /**
+   * Rewrites {@code scratch} (capacity at least {@code size(size)}, zero-filled when allocated) as
+   * the body of one message and returns it: a publisher that copies each body out can reuse one.
+   */
+  static ByteBuf rewrite(ByteBuf scratch, long sentNanos, int publisher, long sequence, int size) {
+    scratch.clear();
+    scratch.writeLong(sentNanos).writeInt(publisher).writeLong(sequence);
+    scratch.writerIndex(size(size));
+    return scratch;
   }
 
   static long sentNanos(ByteBuf payload) {

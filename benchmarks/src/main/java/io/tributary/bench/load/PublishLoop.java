@@ -26,7 +26,11 @@ final class PublishLoop implements BenchClient.Listener {
   private final int index;
   private final LongFunction<String> topics;
   private final int qos;
+  /** Custom payloads ({@link #payloads(PayloadFactory)}), or null for the harness's own. */
   private PayloadFactory payloads;
+  /** The harness's payload, rewritten for each publish (the client copies it into the packet). */
+  private final ByteBuf scratch;
+  private final int payloadSize;
   private final int window;
   private final double rate;
   private final long stopNanos;
@@ -54,7 +58,8 @@ final class PublishLoop implements BenchClient.Listener {
     this.index = index;
     this.topics = topics;
     this.qos = s.qos;
-    this.payloads = (stamp, publisher, seq) -> Payloads.encode(stamp, publisher, seq, s.payload);
+    this.payloadSize = s.payload;
+    this.scratch = io.netty.buffer.Unpooled.buffer(Payloads.size(s.payload));
     this.window = Math.max(1, Math.min(s.window, 16_384));
     this.rate = ratePerConnection;
     this.stopNanos = stopNanos;
@@ -194,10 +199,19 @@ final class PublishLoop implements BenchClient.Listener {
       packetId = slot + 1;
       inflight++;
     }
-    if (flush) {
-      client.publish(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
-    } else {
-      client.publishUnflushed(topics.apply(seq), payloads.payload(stampNanos, index, seq), qos, packetId);
+    ByteBuf payload = payloads == null
+        ? Payloads.rewrite(scratch, stampNanos, index, seq, payloadSize)
+        : payloads.payload(stampNanos, index, seq);
+    try {
+      if (flush) {
+        client.publish(topics.apply(seq), payload, qos, packetId);
+      } else {
+        client.publishUnflushed(topics.apply(seq), payload, qos, packetId);
+      }
+    } finally {
+      if (payloads != null) {
+        payload.release(); // copied into the packet
+      }
     }
     metrics.sent.increment();
   }
