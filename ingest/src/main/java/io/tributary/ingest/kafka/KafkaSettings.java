@@ -25,12 +25,7 @@ public final class KafkaSettings {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-    // A batch that fills leaves before its linger is up. At a busy node's rates (tens of MB/s over a
-    // few partitions) 32 KB fills in about the linger time, so records stop waiting for it as load
-    // rises; QoS 1 publishers, which wait for that acknowledgement, then get more through at the
-    // same CPU per message (fan-in, 8 connections, window 100, on 2 cores: about 200,000 msg/s
-    // against 168,000 with 128 KB). A record larger than this is still sent, in a batch of its own.
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(32 * 1024));
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
     // The gateway bounds what it hands to the producer itself (MessageLog); the producer's own buffer
     // is sized above that bound so send() never blocks an event loop.
     p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(Math.max(64L << 20, pendingLimitBytes * 2 + (16L << 20))));
