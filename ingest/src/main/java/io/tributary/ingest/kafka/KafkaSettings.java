@@ -25,6 +25,10 @@ public final class KafkaSettings {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+    // Large batches: under a flood (QoS 0) fewer, bigger requests leave the broker more of the CPU.
+    // Smaller ones fill and leave before the linger under heavy load, which QoS 1 publishers waiting
+    // for acknowledgements gain from; measured on 2 cores (8 connections, 100-byte payloads), 32 KB
+    // gave QoS 1 about 200,000 msg/s against 168,000, but QoS 0 115,000-145,000 against 174,000-236,000.
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
     // The gateway bounds what it hands to the producer itself (MessageLog); the producer's own buffer
     // is sized above that bound so send() never blocks an event loop.
