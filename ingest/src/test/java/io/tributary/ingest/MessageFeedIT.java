@@ -20,9 +20,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,11 +36,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * While nothing on the node subscribes, the feed does not read the message topic; the first
- * subscription after that takes effect from the end of the topic, exactly where a feed that had
- * read and dropped every record would have stood.
+ * The message feed against a real broker: its lag ({@code /health}'s {@code
+ * details.gateway.feedLagRecords}), and that it reads nothing while nothing subscribes
+ * ({@code feedReading}).
  */
-class MessageFeedPauseIT {
+class MessageFeedIT {
   static GatewayHarness harness;
 
   @BeforeAll
@@ -50,12 +53,60 @@ class MessageFeedPauseIT {
     harness.close();
   }
 
+  /**
+   * Held back deterministically: the one subscriber blocks its first delivery, so the feed thread
+   * stops right after its first poll of a backlog written as one batch.
+   */
+  @Test
+  void theLagCountsTheRecordsNotReadYet_andReturnsToZeroOnceTheFeedCatchesUp() throws Exception {
+    String topic = createTopic("feed-lag-", 1);
+    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "lag-test");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger delivered = new AtomicInteger();
+    Subscriber blocking = new Subscriber() {
+      @Override
+      public String clientId() {
+        return "lag-test-subscriber";
+      }
+
+      @Override
+      public void deliver(Delivery delivery) {
+        try {
+          release.await(60, TimeUnit.SECONDS); // holds the feed thread: it reads nothing more meanwhile
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        delivered.incrementAndGet();
+      }
+    };
+    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+      feed.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // unknown (-1) until fetched
+      CountDownLatch subscribed = new CountDownLatch(1);
+      feed.register(blocking, Map.of("lag/#", SubscriptionOptions.ofQos(1)), positions -> subscribed.countDown());
+      assertThat(subscribed.await(30, TimeUnit.SECONDS)).isTrue();
+
+      write(topic, "lag", 1_000);
+      // First poll: 10 of the 1,000 records returned (max.poll.records), the rest not read; the
+      // feed then blocks in the first delivery.
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 990);
+      assertThat(delivered).hasValue(0);
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == 1_000 && feed.lagRecords() == 0);
+      assertThat(feed.routedCount()).isEqualTo(1_000);
+    }
+  }
+
+  /**
+   * While nothing subscribes the feed does not read; the first subscription after that takes
+   * effect from the end of the topic, exactly where a feed that had read and dropped every record
+   * would have stood.
+   */
   @Test
   void withoutSubscriptionsTheFeedReadsNothing_andASubscriptionStartsAtTheEndOfTheTopic() throws Exception {
-    String topic = "feed-pause-" + UUID.randomUUID();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.kafka().bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-    }
+    String topic = createTopic("feed-pause-", 2);
     Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
     List<String> received = new CopyOnWriteArrayList<>();
     Subscriber subscriber = new Subscriber() {
@@ -105,18 +156,32 @@ class MessageFeedPauseIT {
     return positions.get(30, TimeUnit.SECONDS);
   }
 
-  /** Writes {@code count} messages, acknowledged by Kafka before this returns, spread over the partitions. */
-  private static void write(String topic, String prefix, int count) {
+  private static String createTopic(String prefix, int partitions) throws Exception {
+    String topic = prefix + UUID.randomUUID();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.kafka().bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    return topic;
+  }
+
+  /**
+   * Writes {@code count} messages ({@code prefix/i}, payload {@code prefix-i}) round-robin over the
+   * topic's partitions in one produce request, acknowledged before this returns: a fetch sees all
+   * of a partition's records or none.
+   */
+  private static void write(String topic, String prefix, int count) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka().bootstrapServers());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(4 * 1024 * 1024));
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
         new ByteArraySerializer())) {
+      int partitions = producer.partitionsFor(topic).size();
       for (int i = 0; i < count; i++) {
-        Envelope e = new Envelope("pause/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), 1, false,
-            "writer-" + i, null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, "elsewhere",
+        Envelope e = new Envelope(prefix + "/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), 1, false,
+            "writer", null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, "elsewhere",
             UUID.randomUUID().toString());
-        producer.send(new ProducerRecord<>(topic, i % 2, "writer-" + i, EnvelopeCodec.encode(e)));
+        producer.send(new ProducerRecord<>(topic, i % partitions, "writer", EnvelopeCodec.encode(e)));
       }
       producer.flush();
     }
