@@ -378,10 +378,11 @@ public final class MessageFeed implements AutoCloseable {
 
   /**
    * Resumes fetching from the end of the topic: every record written while paused was published
-   * before any subscription here, and would have been dropped. The end is at or past every record
-   * this node has handed off, since Kafka acknowledged those ({@code acks=all}), so the fast path's
-   * barriers hold. If the end offsets cannot be had (Kafka unreachable), reading resumes where it
-   * stopped, as if the feed had lagged.
+   * before any subscription here, and would have been dropped. The end (the last stable offset,
+   * as this consumer reads committed records) is at or past every record this node has handed off,
+   * since Kafka acknowledged those ({@code acks=all}), so the fast path's barriers hold. If the end
+   * offsets cannot be had (Kafka unreachable), reading resumes where it paused, as if the feed had
+   * lagged.
    */
   private void resumeAtEnd() {
     reading = true;
@@ -391,16 +392,15 @@ public final class MessageFeed implements AutoCloseable {
         fast.clear();
       }
     }
-    consumer.seekToEnd(assigned);
     try {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofSeconds(30)); // one request
       for (TopicPartition tp : assigned) {
-        positions[tp.partition()] = consumer.position(tp, Duration.ofSeconds(30));
+        long end = ends.get(tp);
+        consumer.seek(tp, end);
+        positions[tp.partition()] = end;
       }
     } catch (RuntimeException e) {
       LOG.warn("could not find the end of {}; the feed resumes where it paused", topic, e);
-      for (TopicPartition tp : assigned) {
-        consumer.seek(tp, positions[tp.partition()]);
-      }
     }
     consumer.resume(assigned);
   }
