@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,25 +65,17 @@ class MessageFeedIT {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger delivered = new AtomicInteger();
-    Subscriber blocking = new Subscriber() {
-      @Override
-      public String clientId() {
-        return "lag-test-subscriber";
+    Subscriber blocking = subscriber("lag-test-subscriber", delivery -> {
+      try {
+        release.await(60, TimeUnit.SECONDS); // holds the feed thread: it reads nothing more meanwhile
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      public void deliver(Delivery delivery) {
-        try {
-          release.await(60, TimeUnit.SECONDS); // holds the feed thread: it reads nothing more meanwhile
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        delivered.incrementAndGet();
-      }
-    };
+      delivered.incrementAndGet();
+    });
     try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
       feed.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // unknown (-1) until fetched
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // nothing subscribes yet: the feed is paused, nothing waits
       CountDownLatch subscribed = new CountDownLatch(1);
       feed.register(blocking, Map.of("lag/#", SubscriptionOptions.ofQos(1)), positions -> subscribed.countDown());
       assertThat(subscribed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -109,17 +102,8 @@ class MessageFeedIT {
     String topic = createTopic("feed-pause-", 2);
     Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
     List<String> received = new CopyOnWriteArrayList<>();
-    Subscriber subscriber = new Subscriber() {
-      @Override
-      public String clientId() {
-        return "pause-test-subscriber";
-      }
-
-      @Override
-      public void deliver(Delivery delivery) {
-        received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8));
-      }
-    };
+    Subscriber subscriber = subscriber("pause-test-subscriber",
+        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
     try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
       feed.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
@@ -154,6 +138,20 @@ class MessageFeedIT {
     CompletableFuture<Map<Integer, Long>> positions = new CompletableFuture<>();
     feed.register(s, Map.of("#", SubscriptionOptions.ofQos(1)), positions::complete);
     return positions.get(30, TimeUnit.SECONDS);
+  }
+
+  private static Subscriber subscriber(String clientId, Consumer<Delivery> onDelivery) {
+    return new Subscriber() {
+      @Override
+      public String clientId() {
+        return clientId;
+      }
+
+      @Override
+      public void deliver(Delivery delivery) {
+        onDelivery.accept(delivery);
+      }
+    };
   }
 
   private static String createTopic(String prefix, int partitions) throws Exception {
