@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The message feed against a real broker: its lag ({@code /health}'s {@code
- * details.gateway.feedLagRecords}), and that it reads nothing while nothing subscribes
- * ({@code feedReading}).
+ * details.gateway.feedLagRecords}), how many records of the message topic it has not read.
  */
 class MessageFeedIT {
   static GatewayHarness harness;
@@ -75,7 +72,7 @@ class MessageFeedIT {
     });
     try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
       feed.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // nothing subscribes yet: the feed is paused, nothing waits
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // unknown (-1) until fetched
       CountDownLatch subscribed = new CountDownLatch(1);
       feed.register(blocking, Map.of("lag/#", SubscriptionOptions.ofQos(1)), positions -> subscribed.countDown());
       assertThat(subscribed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -90,54 +87,6 @@ class MessageFeedIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == 1_000 && feed.lagRecords() == 0);
       assertThat(feed.routedCount()).isEqualTo(1_000);
     }
-  }
-
-  /**
-   * While nothing subscribes the feed does not read; the first subscription after that takes
-   * effect from the end of the topic, exactly where a feed that had read and dropped every record
-   * would have stood.
-   */
-  @Test
-  void withoutSubscriptionsTheFeedReadsNothing_andASubscriptionStartsAtTheEndOfTheTopic() throws Exception {
-    String topic = createTopic("feed-pause-", 2);
-    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
-    List<String> received = new CopyOnWriteArrayList<>();
-    Subscriber subscriber = subscriber("pause-test-subscriber",
-        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
-    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
-      feed.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
-      assertThat(feed.lagRecords()).isZero();
-
-      write(topic, "before", 100);
-      Map<Integer, Long> start = register(feed, subscriber);
-      assertThat(feed.reading()).isTrue();
-      // The 100 records written while nothing subscribed are behind the subscription's start.
-      assertThat(start.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
-
-      write(topic, "after", 10);
-      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 10);
-      assertThat(received).allMatch(m -> m.startsWith("after-"));
-
-      CompletableFuture<Map<Integer, Long>> end = new CompletableFuture<>();
-      feed.unregister(subscriber, end::complete);
-      assertThat(end.get(30, TimeUnit.SECONDS).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(110);
-      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
-
-      write(topic, "unread", 5);
-      assertThat(register(feed, subscriber).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(115);
-      write(topic, "again", 3);
-      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 13);
-      assertThat(received.subList(10, 13)).allMatch(m -> m.startsWith("again-"));
-      assertThat(feed.routedCount()).isEqualTo(13);
-    }
-  }
-
-  /** Subscribes {@code s} to everything and returns the positions its subscription starts at. */
-  private static Map<Integer, Long> register(MessageFeed feed, Subscriber s) throws Exception {
-    CompletableFuture<Map<Integer, Long>> positions = new CompletableFuture<>();
-    feed.register(s, Map.of("#", SubscriptionOptions.ofQos(1)), positions::complete);
-    return positions.get(30, TimeUnit.SECONDS);
   }
 
   private static Subscriber subscriber(String clientId, Consumer<Delivery> onDelivery) {

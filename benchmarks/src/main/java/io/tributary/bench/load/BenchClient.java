@@ -1,6 +1,7 @@
 package io.tributary.bench.load;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -204,7 +205,7 @@ final class BenchClient {
 
   /** Publishes the bytes at QoS 0 (for one-off requests such as a shadow probe). */
   void publish(String topic, byte[] payload) {
-    publish(topic, io.netty.buffer.Unpooled.wrappedBuffer(payload), 0, 0);
+    publish(topic, Unpooled.wrappedBuffer(payload), 0, 0);
   }
 
   boolean writeQueueFull() {

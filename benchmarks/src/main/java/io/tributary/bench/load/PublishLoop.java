@@ -1,6 +1,7 @@
 package io.tributary.bench.load;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ final class PublishLoop implements BenchClient.Listener {
     this.topics = topics;
     this.qos = s.qos;
     this.payloadSize = s.payload;
-    this.scratch = io.netty.buffer.Unpooled.buffer(Payloads.size(s.payload));
+    this.scratch = Unpooled.buffer(Payloads.size(s.payload));
     this.window = Math.max(1, Math.min(s.window, 16_384));
     this.rate = ratePerConnection;
     this.stopNanos = stopNanos;

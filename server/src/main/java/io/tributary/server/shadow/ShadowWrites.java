@@ -9,7 +9,6 @@ import io.tributary.shadow.ShadowOperation;
 import io.tributary.shadow.ShadowRequest;
 import io.tributary.shadow.ShadowService;
 import io.tributary.streams.shadow.RestEnvelopes;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -55,20 +54,17 @@ final class ShadowWrites {
       String replyTopic = RestEnvelopes.replyTopic(broker.nodeId(), requestId);
       Envelope request = RestEnvelopes.request(new ShadowRequest(shadow, operation, body), replyTopic,
           principal.id(), broker.nodeId(), broker.now(), requestId);
-      Context context = Vertx.currentContext();
-      ShadowReplies.Call call = replies.expect(requestId);
-      call.reply().onComplete(reply -> {
+      replies.expect(requestId).onComplete(reply -> {
         if (reply.succeeded()) {
           Answers.send(rc, reply.result(), requestId);
         } else {
           Answers.unavailable(rc, reply.cause().getMessage(), requestId);
         }
       });
-      // Published once the node listens for the reply (at once, unless no REST call came for a while).
-      call.listening().onSuccess(v -> broker.publisher().publish(request, context).onFailure(error -> {
+      broker.publisher().publish(request, Vertx.currentContext()).onFailure(error -> {
         replies.cancel(requestId);
         Answers.unavailable(rc, "request not stored: " + error.getMessage(), requestId);
-      }));
+      });
     });
   }
 }
