@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The message feed against a real broker: its lag ({@code /health}'s {@code
- * details.gateway.feedLagRecords}), how many records of the message topic it has not read.
+ * details.gateway.feedLagRecords}), and that it reads nothing while nothing subscribes
+ * ({@code feedReading}).
  */
 class MessageFeedIT {
   static GatewayHarness harness;
@@ -72,7 +75,7 @@ class MessageFeedIT {
     });
     try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
       feed.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // unknown (-1) until fetched
+      await().atMost(Duration.ofSeconds(30)).until(() -> feed.lagRecords() == 0); // nothing subscribes yet: the feed is paused, nothing waits
       CountDownLatch subscribed = new CountDownLatch(1);
       feed.register(blocking, Map.of("lag/#", SubscriptionOptions.ofQos(1)), positions -> subscribed.countDown());
       assertThat(subscribed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -87,6 +90,94 @@ class MessageFeedIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() == 1_000 && feed.lagRecords() == 0);
       assertThat(feed.routedCount()).isEqualTo(1_000);
     }
+  }
+
+  /**
+   * While nothing subscribes the feed does not read; the first subscription after that takes
+   * effect from the end of the topic, exactly where a feed that had read and dropped every record
+   * would have stood.
+   */
+  @Test
+  void withoutSubscriptionsTheFeedReadsNothing_andASubscriptionStartsAtTheEndOfTheTopic() throws Exception {
+    String topic = createTopic("feed-pause-", 2);
+    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
+    List<String> received = new CopyOnWriteArrayList<>();
+    Subscriber subscriber = subscriber("pause-test-subscriber",
+        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
+    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+      feed.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
+      assertThat(feed.lagRecords()).isZero();
+
+      write(topic, "before", 100);
+      Map<Integer, Long> start = register(feed, subscriber);
+      assertThat(feed.reading()).isTrue();
+      // The 100 records written while nothing subscribed are behind the subscription's start.
+      assertThat(start.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+
+      write(topic, "after", 10);
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 10);
+      assertThat(received).allMatch(m -> m.startsWith("after-"));
+
+      CompletableFuture<Map<Integer, Long>> end = new CompletableFuture<>();
+      feed.unregister(subscriber, end::complete);
+      assertThat(end.get(30, TimeUnit.SECONDS).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(110);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
+
+      write(topic, "unread", 5);
+      assertThat(register(feed, subscriber).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(115);
+      write(topic, "again", 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 13);
+      assertThat(received.subList(10, 13)).allMatch(m -> m.startsWith("again-"));
+      assertThat(feed.routedCount()).isEqualTo(13);
+    }
+  }
+
+  /**
+   * What a SUBACK promises: a record Kafka acknowledges once {@code subscribe}'s callback has run
+   * is routed, even when that subscription woke a paused feed. The callback writes the record and
+   * waits for Kafka's acknowledgement while holding the feed thread, so a feed that started
+   * reading from an end offset looked up after the callback would skip it every time.
+   */
+  @Test
+  void aRecordWrittenOnceTheSubscriptionHasTakenEffectIsRouted_alsoWhenItEndsAPause() throws Exception {
+    String topic = createTopic("feed-suback-", 2);
+    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "suback-test");
+    List<String> received = new CopyOnWriteArrayList<>();
+    Subscriber subscriber = subscriber("suback-test-subscriber",
+        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
+    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+      feed.start();
+      for (int round = 0; round < 3; round++) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
+        write(topic, "unsubscribed" + round, 20);
+        String prefix = "round" + round;
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        feed.subscribe(subscriber, Map.of(prefix + "/#", SubscriptionOptions.ofQos(1)), () -> {
+          try {
+            write(topic, prefix, 4); // "published right after the SUBACK", acknowledged before the feed goes on
+            written.complete(null);
+          } catch (Exception e) {
+            written.completeExceptionally(e);
+          }
+        });
+        written.get(30, TimeUnit.SECONDS);
+        int expected = 4 * (round + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == expected);
+        assertThat(received.subList(expected - 4, expected)).allMatch(m -> m.startsWith(prefix + "-"));
+
+        CountDownLatch unsubscribed = new CountDownLatch(1);
+        feed.unsubscribe(subscriber, List.of(prefix + "/#"), unsubscribed::countDown);
+        assertThat(unsubscribed.await(30, TimeUnit.SECONDS)).isTrue();
+      }
+    }
+  }
+
+  /** Subscribes {@code s} to everything and returns the positions its subscription starts at. */
+  private static Map<Integer, Long> register(MessageFeed feed, Subscriber s) throws Exception {
+    CompletableFuture<Map<Integer, Long>> positions = new CompletableFuture<>();
+    feed.register(s, Map.of("#", SubscriptionOptions.ofQos(1)), positions::complete);
+    return positions.get(30, TimeUnit.SECONDS);
   }
 
   private static Subscriber subscriber(String clientId, Consumer<Delivery> onDelivery) {

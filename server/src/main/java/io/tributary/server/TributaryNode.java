@@ -226,9 +226,10 @@ public final class TributaryNode implements AutoCloseable {
     closer.register("rule connectors", connectors::close);
   }
 
-  /** The message feed: how far behind the message topic this node reads, and what it routed. */
+  /** The message feed: whether it reads the message topic, how far behind it reads, and what it routed. */
   private Map<String, Object> gatewayDetails() {
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put("feedReading", gateway.broker().feed().reading());
     details.put("feedLagRecords", gateway.broker().feed().lagRecords());
     details.put("routedMessages", gateway.broker().feed().routedCount());
     details.put("routedFast", gateway.broker().feed().routedFastCount());

@@ -360,6 +360,17 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     post(s);
   }
 
+  /**
+   * Runs {@code reply} on this connection's context after the deliveries the feed handed over
+   * before it (call on the feed thread, from a command's callback); not once the connection closed.
+   */
+  void afterFeed(Runnable reply) {
+    post(new FeedReply(reply));
+  }
+
+  /** A reply to the client that waited for the feed to apply a subscription change. */
+  private record FeedReply(Runnable reply) {}
+
   /** One event-loop task per burst of deliveries and acknowledgements, not one per message. */
   private void post(Object item) {
     mailbox.add(item);
@@ -375,6 +386,10 @@ public final class MqttConnection implements Subscriber, ClientConnection {
     while ((item = mailbox.poll()) != null) {
       if (item instanceof Delivery d) {
         onDelivery(d);
+      } else if (item instanceof FeedReply r) {
+        if (state == State.CONNECTED) {
+          r.reply().run();
+        }
       } else {
         inbound.onStored((InboundPublishes.Stored) item);
         acks = true;

@@ -14,11 +14,13 @@ import io.tributary.ingest.broker.DisconnectReason;
 import io.tributary.ingest.route.Delivery;
 import io.tributary.ingest.route.SubscriptionOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE. For a persistent session the new subscriptions are in Kafka before
- * the SUBACK; the feed learns of them before the SUBACK too, so a message published after the
+ * the SUBACK; the feed applies them before the SUBACK too, so a message published after the
  * SUBACK is always delivered. Retained messages follow the MQTT 5 retain handling, or AWS's rule
  * (exact filters only) in the aws-strict profile.
  */
@@ -70,10 +72,7 @@ final class Subscriptions {
       codes[i] = qos;
     }
     boolean noAck = suppressAck;
-    Runnable apply = () -> {
-      for (Granted g : granted) {
-        c.broker.feed().subscribe(c, g.filter(), g.options());
-      }
+    Runnable acknowledge = () -> {
       if (!noAck) {
         c.transport.write(Packets.subAck(packetId, codes, null));
       }
@@ -82,6 +81,17 @@ final class Subscriptions {
       for (Granted g : granted) {
         sendRetained(g);
       }
+    };
+    Runnable apply = () -> {
+      if (granted.isEmpty()) {
+        acknowledge.run();
+        return;
+      }
+      Map<String, SubscriptionOptions> added = new LinkedHashMap<>();
+      granted.forEach(g -> added.put(g.filter(), g.options()));
+      // The SUBACK waits until the feed routes to the new subscriptions: what is published after it
+      // is then delivered. It reaches the connection through its mailbox, ahead of any delivery.
+      c.broker.feed().subscribe(c, added, () -> c.afterFeed(acknowledge));
     };
     persistThen(granted.isEmpty(), granted.stream().anyMatch(g -> SharedFilter.parse(g.filter()) != null), apply);
   }
@@ -141,13 +151,13 @@ final class Subscriptions {
         codes[i] = Reason.NO_SUBSCRIPTION_EXISTED;
       }
     }
-    Runnable apply = () -> {
-      for (String f : removed) {
-        c.broker.feed().unsubscribe(c, f);
-      }
+    Runnable acknowledge = () -> {
       c.transport.write(Packets.unsubAck(packetId, codes, c.v5()));
       c.broker.lifecycle().subscriptions(c.who(), false, removed, c.broker.now(), c.ctx);
     };
+    // Through the feed even when nothing changes there, so that acknowledgements keep the order of
+    // the requests (a SUBACK waits for the feed too).
+    Runnable apply = () -> c.broker.feed().unsubscribe(c, removed, () -> c.afterFeed(acknowledge));
     persistThen(removed.isEmpty(), removed.stream().anyMatch(f -> SharedFilter.parse(f) != null), apply);
   }
 

@@ -41,11 +41,22 @@ import org.slf4j.LoggerFactory;
  * carries it as {@link Delivery#routedUntil()}), and after any subscription change the fast path of
  * a partition waits until the consumer has caught up with every record handed to it, so a new
  * subscriber never sees one publisher's messages out of order.
+ *
+ * <p><b>No subscriber, no reading.</b> While no client on this node subscribes to anything, every
+ * record would be read only to be dropped: a node that only ingests (devices publishing telemetry)
+ * would spend a consumer's and a broker's fetch work on each message. So the consumer pauses its
+ * partitions then, and the first command after that seeks them to the end of the topic before it
+ * takes effect. Skipping the records written meanwhile is what routing them would have done: they
+ * were published before any subscription existed here. Persistent sessions lose nothing by it
+ * either: a session's offline messages are replayed from the positions its subscriptions ended
+ * at, with a consumer of its own.
  */
 public final class MessageFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageFeed.class);
 
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+  /** How long a resume waits for the topic's end offsets; SUBACKs wait for it too. */
+  private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(10);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
@@ -68,6 +79,8 @@ public final class MessageFeed implements AutoCloseable {
   /** Per partition: records routed by the fast path, in offset order, not yet read by the consumer. */
   private ArrayDeque<FastRouted>[] fastRouted;
   private volatile boolean polling;
+  /** False while the partitions are paused because nothing here subscribes (feed thread writes). */
+  private volatile boolean reading = true;
   private volatile boolean running = true;
   private volatile long routed;
   private volatile long routedFast;
@@ -119,8 +132,25 @@ public final class MessageFeed implements AutoCloseable {
     }
   }
 
-  public void subscribe(Subscriber s, String filter, SubscriptionOptions options) {
-    submit(idx -> idx.subscribe(s, filter, options));
+  /**
+   * Adds {@code subscriptions} for {@code s}; {@code applied} runs on the feed thread once they have
+   * taken effect. Every record Kafka acknowledges after that is routed to them, so a SUBACK sent from
+   * {@code applied} promises the client every message published after it. (Sent before, it would
+   * not: a feed that resumes from a pause starts at the topic's end as of when it resumes.)
+   */
+  public void subscribe(Subscriber s, Map<String, SubscriptionOptions> subscriptions, Runnable applied) {
+    submit(idx -> {
+      subscriptions.forEach((f, o) -> idx.subscribe(s, f, o));
+      applied.run();
+    });
+  }
+
+  /** Removes {@code s}'s subscriptions to {@code filters}; {@code applied} runs on the feed thread after. */
+  public void unsubscribe(Subscriber s, List<String> filters, Runnable applied) {
+    submit(idx -> {
+      filters.forEach(f -> idx.unsubscribe(s, f));
+      applied.run();
+    });
   }
 
   public void unsubscribe(Subscriber s, String filter) {
@@ -192,6 +222,11 @@ public final class MessageFeed implements AutoCloseable {
     wakeFromPoll();
   }
 
+  /** False while nothing on this node subscribes, so the feed does not read the message topic. */
+  public boolean reading() {
+    return reading;
+  }
+
   /** The consumer's lag from its latest fetch responses, without a request; -1 while one is unknown. */
   private long currentLag() {
     long sum = 0;
@@ -228,6 +263,7 @@ public final class MessageFeed implements AutoCloseable {
   }
 
   private void run() {
+    pauseIfUnsubscribed(); // before start() returns: a node nobody subscribes to reads nothing from the first
     started.countDown();
     while (running) {
       ConsumerRecords<String, byte[]> records;
@@ -328,6 +364,9 @@ public final class MessageFeed implements AutoCloseable {
   }
 
   private void drainCommands() {
+    if (!reading && !commands.isEmpty()) {
+      resumeAtEnd(); // before any command reads positions(): it takes effect from the end of the topic
+    }
     Consumer<SubscriptionIndex> c;
     boolean changed = false;
     while ((c = commands.poll()) != null) {
@@ -343,7 +382,46 @@ public final class MessageFeed implements AutoCloseable {
       for (int p = 0; p < barrier.length; p++) {
         barrier[p] = Math.max(barrier[p], handedOff.get(p));
       }
+      pauseIfUnsubscribed();
     }
+  }
+
+  /** Stops fetching while the index is empty: nothing read could be routed. */
+  private void pauseIfUnsubscribed() {
+    if (reading && index.size() == 0) {
+      consumer.pause(assigned);
+      reading = false;
+      lag = 0; // nothing is waiting to be routed: what is written meanwhile is skipped on resume
+    }
+  }
+
+  /**
+   * Resumes fetching from the end of the topic: every record written while paused was published
+   * before any subscription here, and would have been dropped. The end (the last stable offset,
+   * as this consumer reads committed records) is at or past every record this node has handed off,
+   * since Kafka acknowledged those ({@code acks=all}), so the fast path's barriers hold. If the end
+   * offsets cannot be had (Kafka unreachable), reading resumes where it paused, as if the feed had
+   * lagged.
+   */
+  private void resumeAtEnd() {
+    reading = true;
+    lag = -1;
+    for (ArrayDeque<FastRouted> fast : fastRouted) {
+      if (fast != null) {
+        fast.clear();
+      }
+    }
+    try {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT); // one request
+      for (TopicPartition tp : assigned) {
+        long end = ends.get(tp);
+        consumer.seek(tp, end);
+        positions[tp.partition()] = end;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not find the end of {}; the feed resumes where it paused", topic, e);
+    }
+    consumer.resume(assigned);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.tributary.server.shadow;
 
 import io.tributary.core.config.TributaryConfig;
 import io.tributary.ingest.broker.BrokerContext;
-import io.tributary.ingest.route.SubscriptionOptions;
 import io.tributary.shadow.ShadowService;
 import io.tributary.streams.shadow.ShadowJob;
 import io.tributary.streams.shadow.ShadowJobConfig;
@@ -15,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Mounts the shadow REST data plane on the node's router and subscribes the node to its REST
- * replies. {@link #close()} unsubscribes; call it before the gateway stops.
+ * Mounts the shadow REST data plane on the node's router; the node subscribes to its REST replies
+ * while REST calls are made ({@link ShadowReplies}). {@link #close()} unsubscribes; call it before
+ * the gateway stops.
  *
  * <pre>{@code
  * ShadowHttp http = ShadowHttp.mount(router, gateway.broker(), shadowJob, config);
@@ -39,8 +39,7 @@ public final class ShadowHttp implements AutoCloseable {
   public static ShadowHttp mount(Router router, BrokerContext broker, ShadowJob job, TributaryConfig config) {
     ShadowService service = new ShadowService(ShadowJobConfig.limits(config.shadow));
     long timeout = config.shadow.restTimeoutMillis;
-    ShadowReplies replies = new ShadowReplies(broker.vertx(), broker.nodeId(), timeout);
-    broker.feed().subscribe(replies, replies.filter(), SubscriptionOptions.ofQos(1));
+    ShadowReplies replies = new ShadowReplies(broker.vertx(), broker.feed(), broker.nodeId(), timeout);
     Forwarder forwarder = new Forwarder(broker.vertx(), timeout);
     ShadowReads reads = new ShadowReads(broker, job, service, forwarder);
     ShadowWrites writes = new ShadowWrites(broker, service, replies);
@@ -78,7 +77,7 @@ public final class ShadowHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    broker.feed().unsubscribe(replies, replies.filter());
+    replies.close();
     forwarder.close();
   }
 }

@@ -9,6 +9,7 @@ import io.tributary.shadow.ShadowOperation;
 import io.tributary.shadow.ShadowRequest;
 import io.tributary.shadow.ShadowService;
 import io.tributary.streams.shadow.RestEnvelopes;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -54,17 +55,20 @@ final class ShadowWrites {
       String replyTopic = RestEnvelopes.replyTopic(broker.nodeId(), requestId);
       Envelope request = RestEnvelopes.request(new ShadowRequest(shadow, operation, body), replyTopic,
           principal.id(), broker.nodeId(), broker.now(), requestId);
-      replies.expect(requestId).onComplete(reply -> {
+      Context context = Vertx.currentContext();
+      ShadowReplies.Call call = replies.expect(requestId);
+      call.reply().onComplete(reply -> {
         if (reply.succeeded()) {
           Answers.send(rc, reply.result(), requestId);
         } else {
           Answers.unavailable(rc, reply.cause().getMessage(), requestId);
         }
       });
-      broker.publisher().publish(request, Vertx.currentContext()).onFailure(error -> {
+      // Published once the node listens for the reply (at once, unless no REST call came for a while).
+      call.listening().onSuccess(v -> broker.publisher().publish(request, context).onFailure(error -> {
         replies.cancel(requestId);
         Answers.unavailable(rc, "request not stored: " + error.getMessage(), requestId);
-      });
+      }));
     });
   }
 }
