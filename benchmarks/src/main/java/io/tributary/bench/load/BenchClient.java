@@ -65,6 +65,8 @@ final class BenchClient {
   private boolean inRead;
   /** Packets written to the channel and not flushed yet. */
   private boolean unflushed;
+  /** Waits for the channel to become writable again ({@link #onDrain}); null when nothing waits. */
+  private Runnable drain;
   /** The last topic published to, and its UTF-8 bytes: a publisher mostly repeats its topic. */
   private String lastTopic;
   private byte[] lastTopicBytes;
@@ -208,16 +210,23 @@ final class BenchClient {
     publish(topic, Unpooled.wrappedBuffer(payload), 0, 0);
   }
 
+  /**
+   * True while the channel's outbound buffer is above its high-water mark. PUBLISH packets are
+   * written to the channel directly, past Vert.x's write queue, so Vert.x's own
+   * {@code writeQueueFull} would not see them: the channel's writability counts every byte written
+   * and not yet sent, flushed or not.
+   */
   boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return !out.channel().isWritable();
   }
 
-  /** Runs {@code action} once when the socket's write queue has drained. */
+  /** Runs {@code action} once, on this client's event loop, when the channel is writable again. */
   void onDrain(Runnable action) {
-    socket.drainHandler(v -> {
-      socket.drainHandler(null);
-      action.run();
-    });
+    if (out.channel().isWritable()) {
+      context.runOnContext(v -> action.run());
+    } else {
+      drain = action; // run by Frames when the channel's writability comes back
+    }
   }
 
   /** Sends DISCONNECT and closes the socket. */
@@ -251,6 +260,16 @@ final class BenchClient {
       inRead = false;
       flush(); // the PUBACKs and refills written while handling the read, in one socket write
       super.channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+      Runnable waiting = drain;
+      if (waiting != null && ctx.channel().isWritable()) {
+        drain = null;
+        context.runOnContext(v -> waiting.run()); // not inside the flush that drained the buffer
+      }
+      super.channelWritabilityChanged(ctx);
     }
 
     @Override

@@ -115,6 +115,49 @@ class BenchClientTest {
     clientAcked.get(10, TimeUnit.SECONDS); // the client acknowledged packet 7
   }
 
+  /**
+   * A QoS 0 flood writes what the socket takes and no more: with the server not reading, the
+   * publisher stops once the kernel's buffers and the channel's high-water mark are full, and goes on
+   * when the server reads again. (Counting writes Vert.x's queue never saw as room, it once piled
+   * up gigabytes of packets in the generator's heap.)
+   */
+  @Test
+  void aQos0FloodWritesOnlyWhatTheSocketTakes_andGoesOnWhenTheServerReadsAgain() throws Exception {
+    CompletableFuture<NetSocket> serverSide = new CompletableFuture<>();
+    NetServer server = vertx.createNetServer().connectHandler(so -> so.handler(data -> {
+      if (!serverSide.isDone()) { // the CONNECT: accept it, then stop reading
+        so.write(Buffer.buffer(new byte[] {0x20, 0x02, 0x00, 0x00}));
+        so.pause();
+        serverSide.complete(so);
+      }
+    }));
+    int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+        .actualPort();
+    BenchClient client = BenchClient.connect(vertx, vertx.createNetClient(), "127.0.0.1", port, "bench-flood", 0)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    LoadSettings settings = new LoadSettings();
+    settings.qos = 0;
+    settings.payload = 100;
+    PublishLoop loop = new PublishLoop(client, 0, seq -> "flood/0", settings, 0,
+        System.nanoTime() + TimeUnit.SECONDS.toNanos(60), new Metrics(), false);
+    loop.start();
+
+    int packetBytes = 2 + 2 + "flood/0".length() + Payloads.size(100);
+    long bound = 32L * 1024 * 1024 / packetBytes; // what the kernel's buffers can hold, and then some
+    long[] last = {-1};
+    await().atMost(30, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS).until(() -> {
+      long now = loop.published();
+      assertThat(now).isLessThan(bound);
+      boolean stalled = now > 0 && now == last[0];
+      last[0] = now;
+      return stalled;
+    });
+    long stalled = loop.published();
+
+    serverSide.get(10, TimeUnit.SECONDS).resume();
+    await().atMost(30, TimeUnit.SECONDS).until(() -> loop.published() > stalled + 100_000);
+  }
+
   private static int length(Buffer b) {
     synchronized (b) {
       return b.length();
