@@ -100,11 +100,9 @@ class MessageFeedIT {
   @Test
   void withoutSubscriptionsTheFeedReadsNothing_andASubscriptionStartsAtTheEndOfTheTopic() throws Exception {
     String topic = createTopic("feed-pause-", 2);
-    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "pause-test");
     List<String> received = new CopyOnWriteArrayList<>();
-    Subscriber subscriber = subscriber("pause-test-subscriber",
-        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
-    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+    Subscriber subscriber = collecting("pause-test-subscriber", received);
+    try (MessageFeed feed = feed(topic, "pause-test")) {
       feed.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
       assertThat(feed.lagRecords()).isZero();
@@ -142,11 +140,9 @@ class MessageFeedIT {
   @Test
   void aRecordWrittenOnceTheSubscriptionHasTakenEffectIsRouted_alsoWhenItEndsAPause() throws Exception {
     String topic = createTopic("feed-suback-", 2);
-    Properties props = KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), "suback-test");
     List<String> received = new CopyOnWriteArrayList<>();
-    Subscriber subscriber = subscriber("suback-test-subscriber",
-        delivery -> received.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
-    try (MessageFeed feed = new MessageFeed(props, topic, MatchMode.MQTT)) {
+    Subscriber subscriber = collecting("suback-test-subscriber", received);
+    try (MessageFeed feed = feed(topic, "suback-test")) {
       feed.start();
       for (int round = 0; round < 3; round++) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !feed.reading());
@@ -178,6 +174,17 @@ class MessageFeedIT {
     CompletableFuture<Map<Integer, Long>> positions = new CompletableFuture<>();
     feed.register(s, Map.of("#", SubscriptionOptions.ofQos(1)), positions::complete);
     return positions.get(30, TimeUnit.SECONDS);
+  }
+
+  /** A feed of {@code topic} with its own consumer. */
+  private static MessageFeed feed(String topic, String clientId) {
+    return new MessageFeed(KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), clientId),
+        topic, MatchMode.MQTT);
+  }
+
+  /** A subscriber that adds each delivery's payload, as text, to {@code into}. */
+  private static Subscriber collecting(String clientId, List<String> into) {
+    return subscriber(clientId, delivery -> into.add(new String(delivery.envelope().payload(), StandardCharsets.UTF_8)));
   }
 
   private static Subscriber subscriber(String clientId, Consumer<Delivery> onDelivery) {
