@@ -132,7 +132,7 @@ class MessageFeedIT {
   }
 
   /**
-   * What a SUBACK promises: a record Kafka acknowledges once {@code subscribe}'s callback has run
+   * What a SUBACK promises: a record Kafka acknowledges once {@code register}'s callback has run
    * is routed, even when that subscription woke a paused feed. The callback writes the record and
    * waits for Kafka's acknowledgement while holding the feed thread, so a feed that started
    * reading from an end offset looked up after the callback would skip it every time.
@@ -149,7 +149,7 @@ class MessageFeedIT {
         write(topic, "unsubscribed" + round, 20);
         String prefix = "round" + round;
         CompletableFuture<Void> written = new CompletableFuture<>();
-        feed.subscribe(subscriber, Map.of(prefix + "/#", SubscriptionOptions.ofQos(1)), () -> {
+        feed.register(subscriber, Map.of(prefix + "/#", SubscriptionOptions.ofQos(1)), positions -> {
           try {
             write(topic, prefix, 4); // "published right after the SUBACK", acknowledged before the feed goes on
             written.complete(null);

@@ -91,7 +91,7 @@ final class Subscriptions {
       granted.forEach(g -> added.put(g.filter(), g.options()));
       // The SUBACK waits until the feed routes to the new subscriptions: what is published after it
       // is then delivered. It reaches the connection through its mailbox, ahead of any delivery.
-      c.broker.feed().subscribe(c, added, () -> c.afterFeed(acknowledge));
+      c.broker.feed().register(c, added, positions -> c.afterFeed(acknowledge));
     };
     persistThen(granted.isEmpty(), granted.stream().anyMatch(g -> SharedFilter.parse(g.filter()) != null), apply);
   }

@@ -132,19 +132,6 @@ public final class MessageFeed implements AutoCloseable {
     }
   }
 
-  /**
-   * Adds {@code subscriptions} for {@code s}; {@code applied} runs on the feed thread once they have
-   * taken effect. Every record Kafka acknowledges after that is routed to them, so a SUBACK sent from
-   * {@code applied} promises the client every message published after it. (Sent before, it would
-   * not: a feed that resumes from a pause starts at the topic's end as of when it resumes.)
-   */
-  public void subscribe(Subscriber s, Map<String, SubscriptionOptions> subscriptions, Runnable applied) {
-    submit(idx -> {
-      subscriptions.forEach((f, o) -> idx.subscribe(s, f, o));
-      applied.run();
-    });
-  }
-
   /** Removes {@code s}'s subscriptions to {@code filters}; {@code applied} runs on the feed thread after. */
   public void unsubscribe(Subscriber s, List<String> filters, Runnable applied) {
     submit(idx -> {
@@ -159,7 +146,10 @@ public final class MessageFeed implements AutoCloseable {
 
   /**
    * Adds {@code subscriptions} for {@code s} and calls {@code positionsAtStart} (on the feed
-   * thread) with the position from which live routing to them begins.
+   * thread) with the position from which live routing to them begins. Every record Kafka
+   * acknowledges after that call is routed to them, so a SUBACK sent from it promises the client
+   * every message published after it. (Sent before, it would not: a feed that resumes from a pause
+   * starts at the topic's end as of when it resumes.)
    */
   public void register(Subscriber s, Map<String, SubscriptionOptions> subscriptions,
       Consumer<Map<Integer, Long>> positionsAtStart) {
