@@ -10,7 +10,8 @@
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
 # BENCH_DATA_DIR (default: a new temporary directory, deleted after a successful run), LOAD_SKIP_BUILD=1 to skip the build,
-# TRIBUTARY_JAVA_OPTS for the node's JVM, BENCH_SERVER_NICE (default 0) to run the node and mosquitto
+# TRIBUTARY_JAVA_OPTS for the node's JVM, TRIBUTARY_* settings for the node (TRIBUTARY_KAFKA_PRODUCER_LINGER_MS is
+# also given to the paced ProducerPerformance reference), BENCH_SERVER_NICE (default 0) to run the node and mosquitto
 # at that niceness, e.g. -20 (root only) so that the load generator sharing the cores does not take
 # theirs; the report's setup line says so.
 set -euo pipefail
@@ -68,5 +69,12 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 
+# Kafka's ProducerPerformance paced at the latency run's rate batches as the node's producer does.
+linger=()
+if [[ -n "${TRIBUTARY_KAFKA_PRODUCER_LINGER_MS:-}" ]]; then
+  linger=(--gateway-linger-ms "$TRIBUTARY_KAFKA_PRODUCER_LINGER_MS")
+fi
+
 LOAD_SKIP_BUILD=1 "$here/load.sh" compare --port "$mqtt_port" --node-pid "$node_pid" \
-  --kafka-bootstrap "127.0.0.1:$kafka_port" --http-port "${BENCH_HTTP_PORT:-28080}" --server-nice "$server_nice" "$@"
+  --kafka-bootstrap "127.0.0.1:$kafka_port" --http-port "${BENCH_HTTP_PORT:-28080}" --server-nice "$server_nice" \
+  "${linger[@]}" "$@"

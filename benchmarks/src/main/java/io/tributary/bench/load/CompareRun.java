@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code compare}: the same load generator and payloads against Tributary (the running node given
- * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance and
- * EndToEndLatency on the node's Kafka, all in one run; then the issue's targets as ratios
+ * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance (flat
+ * out, and paced at the latency run's rate) and EndToEndLatency on the node's Kafka, all in one run; then the issue's targets as ratios
  * (Tributary / reference) in a table, printed and at the top of the report.
  */
 final class CompareRun {
@@ -91,6 +91,10 @@ final class CompareRun {
     out.printf("%nKafka's EndToEndLatency on %s%n", base.kafkaBootstrap);
     ratios.endToEnd = KafkaTools.endToEndLatency(base.kafkaBootstrap, options.e2eRecords,
         Payloads.size(base.payload), out);
+    out.printf("%nKafka's ProducerPerformance on %s at the latency run's rate (%,.0f records/s, linger.ms=%d)%n",
+        base.kafkaBootstrap, options.latencyRate, options.gatewayLingerMs);
+    ratios.producerAtRate = KafkaTools.producerAtRate(base.kafkaBootstrap, options.kafkaPartitions,
+        options.latencyRate, KafkaTools.atRateWarmupSeconds(base.warmup), base.duration, Payloads.size(base.payload), options.gatewayLingerMs, out);
   }
 
   /** Unrecorded load (publish and deliver paths) so that the measured runs see JIT-compiled code. */

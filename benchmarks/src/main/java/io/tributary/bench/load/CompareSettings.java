@@ -18,6 +18,11 @@ public final class CompareSettings {
   @Option(names = "--latency-rate", description = "Open-loop rate of the d2d latency runs, msg/s (default: ${DEFAULT-VALUE}).")
   public double latencyRate = 5_000;
 
+  @Option(names = "--gateway-linger-ms", description = "linger.ms of the node's Kafka producer (kafka.producer.linger.ms), "
+      + "for Kafka's ProducerPerformance paced at the latency run's rate, which batches the same way; "
+      + "benchmarks/compare.sh passes TRIBUTARY_KAFKA_PRODUCER_LINGER_MS when set (default: ${DEFAULT-VALUE}, the node's default).")
+  public int gatewayLingerMs = 2;
+
   @Option(names = "--mosquitto", description = "mosquitto executable (default: /usr/sbin/mosquitto if present).")
   public String mosquitto;
 

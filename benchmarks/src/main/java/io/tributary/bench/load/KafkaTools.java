@@ -27,6 +27,10 @@ final class KafkaTools {
   private static final Pattern RECORDS_PER_SEC = Pattern.compile(
       "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency.*?"
           + "(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
+  /** With {@code --warmup-records}, the summary of the records after the warm-up. */
+  private static final Pattern STEADY_STATE = Pattern.compile(
+      "(\\d+) steady state records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency.*?"
+          + "(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
   private static final Pattern AVG = Pattern.compile("Avg latency: ([\\d.]+) ms");
   private static final Pattern PERCENTILES = Pattern.compile("50th = (\\d+), 99th = (\\d+), 99.9th = (\\d+)");
 
@@ -49,10 +53,45 @@ final class KafkaTools {
     return parseProducerPerformance(output);
   }
 
+  /** Seconds of the paced ProducerPerformance left out: a fresh JVM, compiling Kafka's client. */
+  static int atRateWarmupSeconds(int harnessWarmupSeconds) {
+    return Math.max(10, harnessWarmupSeconds);
+  }
+
+  /**
+   * ProducerPerformance paced at {@code rate} records a second and batching the way the gateway's
+   * producer does ({@code linger.ms} as given, 128 KB batches, acks=all, idempotent). Its
+   * acknowledgement latency is what Kafka itself takes at that rate with that batching: the floor of
+   * Tributary's path to a subscriber on the publishing node, which delivers on the acknowledgement.
+   * The first {@code warmupSeconds} of records are left out (the tool's steady-state summary).
+   */
+  static ProducerResult producerAtRate(String bootstrap, int partitions, double rate, int warmupSeconds,
+                                       int seconds, int recordSize, int lingerMs, PrintStream out)
+      throws IOException, InterruptedException {
+    String topic = "bench.producer-rate." + Long.toHexString(System.nanoTime());
+    createTopic(bootstrap, topic, partitions);
+    long warmup = Math.round(rate * warmupSeconds);
+    String output = runTool(out, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
+        "--num-records", Long.toString(warmup + Math.round(rate * seconds)), "--warmup-records", Long.toString(warmup),
+        "--record-size", Integer.toString(recordSize), "--throughput", Long.toString(Math.round(rate)),
+        "--command-property", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
+        "linger.ms=" + lingerMs, "batch.size=131072");
+    return parseSteadyState(output);
+  }
+
   /** ProducerPerformance's final summary line (the only one with percentiles). */
   static ProducerResult parseProducerPerformance(String output) throws IOException {
+    return lastSummary(RECORDS_PER_SEC, output);
+  }
+
+  /** ProducerPerformance's summary of the records after {@code --warmup-records}. */
+  static ProducerResult parseSteadyState(String output) throws IOException {
+    return lastSummary(STEADY_STATE, output);
+  }
+
+  private static ProducerResult lastSummary(Pattern summary, String output) throws IOException {
     MatchResult m = null;
-    for (Matcher candidate = RECORDS_PER_SEC.matcher(output); candidate.find(); ) {
+    for (Matcher candidate = summary.matcher(output); candidate.find(); ) {
       m = candidate.toMatchResult(); // the last one is the final summary
     }
     if (m == null) {

@@ -21,6 +21,7 @@ final class Ratios {
   RunResult rules;
   KafkaTools.ProducerResult producer;
   KafkaTools.LatencyResult endToEnd;
+  KafkaTools.ProducerResult producerAtRate;
   private final List<String> notes = new ArrayList<>();
 
   void note(String note) {
@@ -31,9 +32,12 @@ final class Ratios {
     return String.format("Same load generator and payloads for every broker: %d connections, %d-byte payloads, "
         + "closed loop with window %d per connection (latency runs: open loop at %,.0f msg/s), %d s warm-up, "
         + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
-        + "%d partitions), EndToEndLatency (%,d round trips, acks=all; it prints whole milliseconds).%n",
+        + "%d partitions), EndToEndLatency (%,d round trips, acks=all), and ProducerPerformance paced at the latency "
+        + "run's rate with the node's batching (linger.ms=%d, 128 KB batches, acks=all; %d s warm-up left out); Kafka's "
+        + "tools print whole milliseconds.%n",
         s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, s.kafkaBootstrap,
-        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords)
+        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords, c.gatewayLingerMs,
+        KafkaTools.atRateWarmupSeconds(s.warmup))
         + (c.serverNice == 0 ? "" : String.format("The brokers under test (the node with its embedded Kafka, "
             + "mosquitto) ran at niceness %d; the load generator and Kafka's tools at this process's.%n", c.serverNice));
   }
@@ -52,6 +56,14 @@ final class Ratios {
     double e2eP99 = endToEnd == null ? Double.NaN : endToEnd.p99Ms();
     row(t, "latency p50 vs Kafka end-to-end", millis(tributaryLatency, 50), e2eP50, "<=", 1.5, "ms");
     row(t, "latency p99 vs Kafka end-to-end", millis(tributaryLatency, 99), e2eP99, "<=", 2.0, "ms");
+    if (producerAtRate != null) {
+      // Not a goal of the issue: what Kafka's own producer takes to have a record acknowledged at the
+      // same rate, batching as the node does, which is where the node delivers to local subscribers.
+      row(t, "latency p50 vs Kafka producer's acknowledgement at the same rate (context)", millis(tributaryLatency, 50),
+          producerAtRate.p50Ms(), "", 0, "ms");
+      row(t, "latency p99 vs Kafka producer's acknowledgement at the same rate (context)", millis(tributaryLatency, 99),
+          producerAtRate.p99Ms(), "", 0, "ms");
+    }
     if (mosquittoLatency != null) {
       row(t, "latency p50 vs mosquitto (context)", millis(tributaryLatency, 50), millis(mosquittoLatency, 50), "", 0,
           "ms");
@@ -70,9 +82,12 @@ final class Ratios {
     if (shadow != null) {
       t.append(shadow.isSkipped() ? "| shadows | skipped: " + shadow.skippedReason() + " | | | >= 30,000/s | n/a |\n"
           : !shadow.passed() ? "| shadows | FAILED: " + String.join("; ", shadow.failures()) + " | | | >= 30,000/s | no |\n"
-          : String.format("| shadows (update → accepted p99 %.2f ms) | %s/s | — | — | >= 30,000/s | %s |%n",
-          shadow.latencyMillis(99), LoadHarness.formatRate(shadow.throughput()),
-          shadow.throughput() >= 30_000 ? "yes" : "no"));
+          // The scenario offers a fixed rate (10 updates/s per thing), so it shows the path's latency,
+          // not the job's ceiling: that is ShadowJobBenchmark's figure in streams/src/test.
+          : String.format("| shadow updates over MQTT, %s/s offered (update → accepted p99 %.2f ms; "
+              + "the job's ceiling: ShadowJobBenchmark) | %s/s | — | — | >= 30,000/s (the job) | n/a |%n",
+          shadow.figures().getOrDefault("updates offered per second", "?"), shadow.latencyMillis(99),
+          LoadHarness.formatRate(shadow.throughput())));
     }
     if (rules != null && !rules.isSkipped() && rules.passed()) {
       // Under MQTT load the job keeps up with ingest, so this shows the job is not the bottleneck; its

@@ -30,6 +30,34 @@ class KafkaToolsTest {
   }
 
   @Test
+  void pacedProducerPerformanceTakesTheSteadyStateSummaryNotTheWholeRun() throws IOException {
+    String output = """
+        Warmup first 50000 records. Steady state results will print after the complete test summary.
+        24987 records sent, 4996.4 records/sec (0.48 MB/sec), 6.3 ms avg latency, 682.0 ms max latency.
+        In steady state.
+        24972 records sent, 4994.4 records/sec (0.48 MB/sec), 2.7 ms avg latency, 40.0 ms max latency.
+        150000 records sent, 4989.024147 records/sec (0.48 MB/sec), 3.09 ms avg latency, 682.00 ms max latency, \
+        3 ms 50th, 6 ms 95th, 24 ms 99th, 52 ms 99.9th.
+        100000 steady state records sent, 4979.583707 records/sec (0.47 MB/sec), 2.37 ms avg latency, 40.00 ms max \
+        latency, 3 ms 50th, 4 ms 95th, 6 ms 99th, 27 ms 99.9th.
+        """;
+
+    KafkaTools.ProducerResult steady = KafkaTools.parseSteadyState(output);
+    KafkaTools.ProducerResult whole = KafkaTools.parseProducerPerformance(output);
+
+    assertThat(steady.records()).isEqualTo(100_000);
+    assertThat(steady.recordsPerSecond()).isEqualTo(4979.583707);
+    assertThat(steady.avgMs()).isEqualTo(2.37);
+    assertThat(steady.p50Ms()).isEqualTo(3);
+    assertThat(steady.p99Ms()).isEqualTo(6);
+    assertThat(whole.records()).as("the whole run's summary, warm-up included").isEqualTo(150_000);
+    assertThat(whole.p99Ms()).isEqualTo(24);
+    assertThatThrownBy(() -> KafkaTools.parseSteadyState("150000 records sent, 4989.0 records/sec (0.48 MB/sec), "
+        + "3.09 ms avg latency, 682.00 ms max latency, 3 ms 50th, 6 ms 95th, 24 ms 99th, 52 ms 99.9th."))
+        .as("no steady-state line: the tool ran without --warmup-records").isInstanceOf(IOException.class);
+  }
+
+  @Test
   void endToEndLatencyReadsAverageAndPercentiles() throws IOException {
     String output = """
         Topic "bench.e2e" does not exist. Will create topic with 1 partition(s) and replication factor = 1

@@ -2,6 +2,8 @@ package io.tributary.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class RatiosTest {
@@ -13,5 +15,40 @@ class RatiosTest {
     assertThat(Ratios.heapVerdict("8,192 B")).isEqualTo("yes");
     assertThat(Ratios.heapVerdict("8,193 B")).isEqualTo("no");
     assertThat(Ratios.heapVerdict("12 KB")).isEqualTo("n/a");
+  }
+
+  @Test
+  void latencyIsSetBesideKafkasEndToEndAsTheGoalAndBesideItsPacedProducerAsContext() {
+    Ratios ratios = new Ratios();
+    ratios.tributaryLatency = new RunResult("d2d", "tributary", Map.of()).latency(millis(3, 12), "publish → subscriber");
+    ratios.endToEnd = new KafkaTools.LatencyResult(2.47, 1, 11, 23);
+    ratios.producerAtRate = new KafkaTools.ProducerResult(100_000, 4979.6, 0.47, 2.37, 3, 6);
+
+    String table = ratios.table();
+
+    assertThat(table).contains("| latency p50 vs Kafka end-to-end | 3.000 ms | 1.000 ms | 3.00 | <= 1.5 | no |");
+    assertThat(table).contains("| latency p99 vs Kafka end-to-end | 12.000 ms | 11.000 ms | 1.09 | <= 2.0 | yes |");
+    assertThat(table).as("context: no goal, never met or missed").contains(
+        "| latency p50 vs Kafka producer's acknowledgement at the same rate (context) | 3.000 ms | 3.000 ms | 1.00 | — | n/a |");
+    assertThat(table).contains(
+        "| latency p99 vs Kafka producer's acknowledgement at the same rate (context) | 12.000 ms | 6.000 ms | 2.00 | — | n/a |");
+  }
+
+  @Test
+  void theShadowScenarioShowsTheRateItOfferedNotAVerdictOnTheJobsCeiling() {
+    Ratios ratios = new Ratios();
+    ratios.shadow = new RunResult("shadow", "tributary", Map.of()).throughput(1_601, "updates/s accepted")
+        .latency(millis(80, 200), "update → accepted").figure("updates offered per second", 1_600);
+
+    assertThat(ratios.table()).contains("| shadow updates over MQTT, 1,600/s offered (update → accepted p99 200.00 ms; "
+        + "the job's ceiling: ShadowJobBenchmark) | 1,601/s | — | — | >= 30,000/s (the job) | n/a |");
+  }
+
+  /** Ninety-eight samples of {@code p50} ms and two of {@code p99} ms: those are the median and the 99th percentile. */
+  private static Histogram millis(long p50, long p99) {
+    Histogram h = new Histogram(5); // fine enough that whole milliseconds print as such
+    h.recordValueWithCount(p50 * 1_000_000, 98);
+    h.recordValueWithCount(p99 * 1_000_000, 2);
+    return h;
   }
 }
