@@ -21,7 +21,7 @@ public final class CompareSettings {
   @Option(names = "--gateway-linger-ms", description = "linger.ms of the node's Kafka producer (kafka.producer.linger.ms), "
       + "for Kafka's ProducerPerformance paced at the latency run's rate, which batches the same way; "
       + "benchmarks/compare.sh passes TRIBUTARY_KAFKA_PRODUCER_LINGER_MS when set (default: ${DEFAULT-VALUE}, the node's default).")
-  public int gatewayLingerMs = 2;
+  public int gatewayLingerMs = 1;
 
   @Option(names = "--mosquitto", description = "mosquitto executable (default: /usr/sbin/mosquitto if present).")
   public String mosquitto;

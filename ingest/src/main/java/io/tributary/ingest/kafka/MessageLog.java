@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * broker outage), and that must never stall an event loop. Callbacks run on the producer's I/O
  * thread: callers hop back to their own context.
  *
- * <p>The producer lingers ({@code linger.ms}, 2 ms by default) so that records share batches and
+ * <p>The producer lingers ({@code linger.ms}, 1 ms by default) so that records share batches and
  * requests when the gateway is busy. When it is quiet, that wait is most of a publish's latency, so
  * while fewer than {@code expediteBelowPerSecond} records a second are handed in, a second thread
  * flushes the producer whenever the sender thread has handed everything over: those records leave
