@@ -1,9 +1,11 @@
 package io.tributary.bench.load;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code compare}: the same load generator and payloads against Tributary (the running node given
@@ -84,13 +86,16 @@ final class CompareRun {
   }
 
   private void kafka(Ratios ratios) throws Exception {
+    settleWriteback();
     out.printf("%nKafka's ProducerPerformance on %s (acks=all, %d-byte records)%n", base.kafkaBootstrap,
         Payloads.size(base.payload));
     ratios.producer = KafkaTools.producerPerformance(base.kafkaBootstrap, options.kafkaPartitions,
         options.kafkaRecords, Payloads.size(base.payload), out);
+    settleWriteback();
     out.printf("%nKafka's EndToEndLatency on %s%n", base.kafkaBootstrap);
     ratios.endToEnd = KafkaTools.endToEndLatency(base.kafkaBootstrap, options.e2eRecords,
         Payloads.size(base.payload), out);
+    settleWriteback();
     out.printf("%nKafka's ProducerPerformance on %s at the latency run's rate (%,.0f records/s, linger.ms=%d)%n",
         base.kafkaBootstrap, options.latencyRate, options.gatewayLingerMs);
     ratios.producerAtRate = KafkaTools.producerAtRate(base.kafkaBootstrap, options.kafkaPartitions,
@@ -124,11 +129,35 @@ final class CompareRun {
 
   private RunResult scenario(String name, LoadSettings s) throws Exception {
     boolean messages = !name.equals("connections") && !name.equals("shadow");
+    settleWriteback();
     out.printf("%n>> %s on %s%s%n", name, s.label, messages ? " (" + s.describe().get("load") + ")" : "");
     RunResult r = LoadHarness.run(name, s, out);
     LoadHarness.printSummary(out, r);
     results.add(r);
     return r;
+  }
+
+  /**
+   * Writes the page cache's dirty data back ({@code sync}) before a measured run, Kafka's tools included. A flood leaves up
+   * to a gigabyte of Kafka's log dirty, which the kernel writes back about 30 s later
+   * ({@code vm.dirty_expire_centisecs}), in the middle of the next run: in the latency run that
+   * followed the device-to-device flood, a 250-430 ms stall (p99 78-258 ms instead of 8-20).
+   */
+  private void settleWriteback() throws InterruptedException {
+    long start = System.nanoTime();
+    try {
+      Process sync = new ProcessBuilder("sync").redirectErrorStream(true).start();
+      if (!sync.waitFor(2, TimeUnit.MINUTES)) {
+        sync.destroy();
+        out.println("sync did not finish in 2 minutes; the run starts anyway");
+        return;
+      }
+    } catch (IOException e) {
+      out.println("cannot run sync (" + e.getMessage() + "); the run starts with the page cache as it is");
+      return;
+    }
+    out.printf("%nsync: the page cache's dirty data written back in %d ms%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   private static LoadSettings withDuration(LoadSettings s, int seconds) {

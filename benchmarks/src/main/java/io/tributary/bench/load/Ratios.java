@@ -34,7 +34,8 @@ final class Ratios {
         + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
         + "%d partitions), EndToEndLatency (%,d round trips, acks=all), and ProducerPerformance paced at the latency "
         + "run's rate with the node's batching (linger.ms=%d, 128 KB batches, acks=all; %d s warm-up left out); Kafka's "
-        + "tools print whole milliseconds.%n",
+        + "tools print whole milliseconds. Before each run the page cache's dirty data is written back (sync), so "
+        + "that no run pays for the writes of the one before.%n",
         s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, s.kafkaBootstrap,
         c.kafkaRecords, c.kafkaPartitions, c.e2eRecords, c.gatewayLingerMs,
         KafkaTools.atRateWarmupSeconds(s.warmup))
