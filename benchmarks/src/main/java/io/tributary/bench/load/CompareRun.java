@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code compare}: the same load generator and payloads against Tributary (the running node given
  * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance (flat
- * out, and paced at the latency run's rate) and EndToEndLatency on the node's Kafka, all in one run; then the issue's targets as ratios
- * (Tributary / reference) in a table, printed and at the top of the report.
+ * out, and paced at the latency run's rate) and EndToEndLatency on the node's Kafka, all in one run;
+ * then the issue's targets as ratios (Tributary / reference) in a table, printed and at the top of
+ * the report.
  */
 final class CompareRun {
 
@@ -99,7 +100,8 @@ final class CompareRun {
     out.printf("%nKafka's ProducerPerformance on %s at the latency run's rate (%,.0f records/s, linger.ms=%d)%n",
         base.kafkaBootstrap, options.latencyRate, options.gatewayLingerMs);
     ratios.producerAtRate = KafkaTools.producerAtRate(base.kafkaBootstrap, options.kafkaPartitions,
-        options.latencyRate, KafkaTools.atRateWarmupSeconds(base.warmup), base.duration, Payloads.size(base.payload), options.gatewayLingerMs, out);
+        options.latencyRate, KafkaTools.atRateWarmupSeconds(base.warmup), base.duration, Payloads.size(base.payload),
+        options.gatewayLingerMs, out);
   }
 
   /** Unrecorded load (publish and deliver paths) so that the measured runs see JIT-compiled code. */
@@ -138,8 +140,8 @@ final class CompareRun {
   }
 
   /**
-   * Writes the page cache's dirty data back ({@code sync}) before a measured run, Kafka's tools included. A flood leaves up
-   * to a gigabyte of Kafka's log dirty, which the kernel writes back about 30 s later
+   * Writes the page cache's dirty data back ({@code sync}) before a measured run, Kafka's tools
+   * included. A flood leaves up to a gigabyte of Kafka's log dirty, which the kernel writes back about 30 s later
    * ({@code vm.dirty_expire_centisecs}), in the middle of the next run: in the latency run that
    * followed the device-to-device flood, a 250-430 ms stall (p99 78-258 ms instead of 8-20).
    */

@@ -24,13 +24,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class KafkaTools {
 
-  private static final Pattern RECORDS_PER_SEC = Pattern.compile(
-      "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency.*?"
-          + "(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
+  /** A summary line after its count of records: rate, average latency, percentiles (whole ms). */
+  private static final String SUMMARY = " records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
+      + "([\\d.]+) ms avg latency.*?(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th";
+  private static final Pattern RECORDS_PER_SEC = Pattern.compile("(\\d+)" + SUMMARY);
   /** With {@code --warmup-records}, the summary of the records after the warm-up. */
-  private static final Pattern STEADY_STATE = Pattern.compile(
-      "(\\d+) steady state records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency.*?"
-          + "(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
+  private static final Pattern STEADY_STATE = Pattern.compile("(\\d+) steady state" + SUMMARY);
   private static final Pattern AVG = Pattern.compile("Avg latency: ([\\d.]+) ms");
   private static final Pattern PERCENTILES = Pattern.compile("50th = (\\d+), 99th = (\\d+), 99.9th = (\\d+)");
 

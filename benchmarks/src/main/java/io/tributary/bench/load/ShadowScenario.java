@@ -72,7 +72,8 @@ final class ShadowScenario {
           .throughput(measured.received() / secs, "updates/s accepted")
           .latency(timeline.latency(), "update → accepted");
       long answered = metrics.received.sum() + metrics.rejected.sum();
-      r.figure("updates offered per second", Math.round(rate)).figure("updates published", published).figure("accepted", metrics.received.sum())
+      r.figure("updates offered per second", Math.round(rate)).figure("updates published", published)
+          .figure("accepted", metrics.received.sum())
           .figure("rejected", metrics.rejected.sum()).figure("unanswered", Math.max(0, published - answered));
       if (answered < published) {
         r.fail((published - answered) + " of " + published + " updates got no answer within the " + s.drain
