@@ -11,7 +11,7 @@
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
 # BENCH_DATA_DIR (default: a new temporary directory, deleted after a successful run), LOAD_SKIP_BUILD=1 to skip the build,
 # TRIBUTARY_JAVA_OPTS for the node's JVM, TRIBUTARY_* settings for the node (TRIBUTARY_KAFKA_PRODUCER_LINGER_MS is
-# also given to the paced ProducerPerformance reference), BENCH_SERVER_NICE (default 0) to run the node and mosquitto
+# also given to the probe of Kafka at the latency run's rate), BENCH_SERVER_NICE (default 0) to run the node and mosquitto
 # at that niceness, e.g. -20 (root only) so that the load generator sharing the cores does not take
 # theirs; the report's setup line says so.
 set -euo pipefail

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code compare}: the same load generator and payloads against Tributary (the running node given
- * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance (flat
- * out, and paced at the latency run's rate) and EndToEndLatency on the node's Kafka, all in one run;
+ * by {@code --host/--port}) and against a mosquitto it starts, plus Kafka's ProducerPerformance and
+ * EndToEndLatency on the node's Kafka, and {@link KafkaLatencyProbe} (EndToEndLatency's method to the
+ * microsecond, and Kafka at the latency run's rate with the node's clients), all in one run;
  * then the issue's targets as ratios (Tributary / reference) in a table, printed and at the top of
  * the report.
  */
@@ -97,11 +98,15 @@ final class CompareRun {
     ratios.endToEnd = KafkaTools.endToEndLatency(base.kafkaBootstrap, options.e2eRecords,
         Payloads.size(base.payload), out);
     settleWriteback();
-    out.printf("%nKafka's ProducerPerformance on %s at the latency run's rate (%,.0f records/s, linger.ms=%d)%n",
-        base.kafkaBootstrap, options.latencyRate, options.gatewayLingerMs);
-    ratios.producerAtRate = KafkaTools.producerAtRate(base.kafkaBootstrap, options.kafkaPartitions,
-        options.latencyRate, KafkaTools.atRateWarmupSeconds(base.warmup), base.duration, Payloads.size(base.payload),
-        options.gatewayLingerMs, out);
+    out.printf("%nKafka's end-to-end latency to the microsecond, EndToEndLatency's method, on %s%n",
+        base.kafkaBootstrap);
+    ratios.roundTrip = KafkaTools.roundTrip(base.kafkaBootstrap, options.e2eRecords, Payloads.size(base.payload), out);
+    settleWriteback();
+    out.printf("%nKafka's end-to-end latency at the latency run's rate (%,.0f records/s, the node's clients, "
+        + "linger.ms=%d) on %s%n", options.latencyRate, options.gatewayLingerMs, base.kafkaBootstrap);
+    ratios.paced = KafkaTools.paced(base.kafkaBootstrap, options.kafkaPartitions, options.latencyRate,
+        base.connections, options.gatewayLingerMs, KafkaTools.pacedWarmupSeconds(base.warmup), base.duration,
+        Payloads.size(base.payload), out);
   }
 
   /** Unrecorded load (publish and deliver paths) so that the measured runs see JIT-compiled code. */

@@ -12,14 +12,15 @@ public final class CompareSettings {
   @Option(names = "--kafka-records", description = "Records ProducerPerformance sends (default: ${DEFAULT-VALUE}).")
   public long kafkaRecords = 2_000_000;
 
-  @Option(names = "--e2e-records", description = "Round trips EndToEndLatency measures (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--e2e-records", description = "Round trips EndToEndLatency measures, and the "
+      + "probe that repeats its method to the microsecond (default: ${DEFAULT-VALUE}).")
   public long e2eRecords = 5_000;
 
   @Option(names = "--latency-rate", description = "Open-loop rate of the d2d latency runs, msg/s (default: ${DEFAULT-VALUE}).")
   public double latencyRate = 5_000;
 
   @Option(names = "--gateway-linger-ms", description = "linger.ms of the node's Kafka producer (kafka.producer.linger.ms), "
-      + "for Kafka's ProducerPerformance paced at the latency run's rate, which batches the same way; "
+      + "for the probe of Kafka's latency at the latency run's rate, which batches the same way; "
       + "benchmarks/compare.sh passes TRIBUTARY_KAFKA_PRODUCER_LINGER_MS when set (default: ${DEFAULT-VALUE}, the node's default).")
   public int gatewayLingerMs = 1;
 

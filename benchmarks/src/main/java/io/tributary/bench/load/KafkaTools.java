@@ -20,16 +20,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Kafka's own tools as the references for ingest and latency through Kafka, run in child JVMs on
  * this process's class path (kafka-tools): {@code ProducerPerformance} with {@code acks=all}, and
- * {@code EndToEndLatency} (produce one record, consume it, repeat), parsed from their output.
+ * {@code EndToEndLatency} (produce one record, consume it, repeat), parsed from their output; and
+ * {@link KafkaLatencyProbe}, which measures Kafka's end-to-end latency to the microsecond with Kafka's
+ * own clients where the tool prints whole milliseconds.
  */
 final class KafkaTools {
 
-  /** A summary line after its count of records: rate, average latency, percentiles (whole ms). */
-  private static final String SUMMARY = " records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), "
-      + "([\\d.]+) ms avg latency.*?(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th";
-  private static final Pattern RECORDS_PER_SEC = Pattern.compile("(\\d+)" + SUMMARY);
-  /** With {@code --warmup-records}, the summary of the records after the warm-up. */
-  private static final Pattern STEADY_STATE = Pattern.compile("(\\d+) steady state" + SUMMARY);
+  /** The final summary line: records, rate, average latency, percentiles (whole ms). */
+  private static final Pattern RECORDS_PER_SEC = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec "
+      + "\\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency.*?(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
   private static final Pattern AVG = Pattern.compile("Avg latency: ([\\d.]+) ms");
   private static final Pattern PERCENTILES = Pattern.compile("50th = (\\d+), 99th = (\\d+), 99.9th = (\\d+)");
 
@@ -52,45 +51,46 @@ final class KafkaTools {
     return parseProducerPerformance(output);
   }
 
-  /** Seconds of the paced ProducerPerformance left out: a fresh JVM, compiling Kafka's client. */
-  static int atRateWarmupSeconds(int harnessWarmupSeconds) {
+  /** Seconds of the paced probe left out: a fresh JVM, compiling Kafka's client. */
+  static int pacedWarmupSeconds(int harnessWarmupSeconds) {
     return Math.max(10, harnessWarmupSeconds);
   }
 
   /**
-   * ProducerPerformance paced at {@code rate} records a second and batching the way the gateway's
-   * producer does ({@code linger.ms} as given, 128 KB batches, acks=all, idempotent). Its
-   * acknowledgement latency is what Kafka itself takes at that rate with that batching: the floor of
-   * Tributary's path to a subscriber on the publishing node, which delivers on the acknowledgement.
-   * The first {@code warmupSeconds} of records are left out (the tool's steady-state summary).
+   * {@link KafkaLatencyProbe}'s round trips (EndToEndLatency's method, to the microsecond) in a child
+   * JVM, as the tool runs, on a topic of one partition, as the tool creates it.
    */
-  static ProducerResult producerAtRate(String bootstrap, int partitions, double rate, int warmupSeconds,
-                                       int seconds, int recordSize, int lingerMs, PrintStream out)
+  static KafkaLatencyProbe.Latency roundTrip(String bootstrap, long records, int recordSize, PrintStream out)
       throws IOException, InterruptedException {
-    String topic = "bench.producer-rate." + Long.toHexString(System.nanoTime());
+    String topic = "bench.round-trip." + Long.toHexString(System.nanoTime());
+    createTopic(bootstrap, topic, 1);
+    String output = runTool(out, KafkaLatencyProbe.class.getName(), "--mode", "round-trip", "--bootstrap-server",
+        bootstrap, "--topic", topic, "--records", Long.toString(records), "--acks", "all",
+        "--record-size", Integer.toString(recordSize));
+    return KafkaLatencyProbe.parse(output, "round-trip");
+  }
+
+  /**
+   * {@link KafkaLatencyProbe} paced at {@code rate} records a second with the node's producer and feed
+   * consumer settings, in a child JVM; the first {@code warmupSeconds} are left out.
+   */
+  static KafkaLatencyProbe.Paced paced(String bootstrap, int partitions, double rate, int keys, int lingerMs,
+                                      int warmupSeconds, int seconds, int recordSize, PrintStream out)
+      throws IOException, InterruptedException {
+    String topic = "bench.paced." + Long.toHexString(System.nanoTime());
     createTopic(bootstrap, topic, partitions);
-    long warmup = Math.round(rate * warmupSeconds);
-    String output = runTool(out, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-        "--num-records", Long.toString(warmup + Math.round(rate * seconds)), "--warmup-records", Long.toString(warmup),
-        "--record-size", Integer.toString(recordSize), "--throughput", Long.toString(Math.round(rate)),
-        "--command-property", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
-        "linger.ms=" + lingerMs, "batch.size=131072");
-    return parseSteadyState(output);
+    String output = runTool(out, KafkaLatencyProbe.class.getName(), "--mode", "paced", "--bootstrap-server",
+        bootstrap, "--topic", topic, "--rate", Long.toString(Math.round(rate)), "--keys", Integer.toString(keys),
+        "--linger-ms", Integer.toString(lingerMs), "--warmup-seconds", Integer.toString(warmupSeconds),
+        "--seconds", Integer.toString(seconds), "--record-size", Integer.toString(recordSize));
+    return new KafkaLatencyProbe.Paced(KafkaLatencyProbe.parse(output, "acknowledged"),
+        KafkaLatencyProbe.parse(output, "consumed"));
   }
 
   /** ProducerPerformance's final summary line (the only one with percentiles). */
   static ProducerResult parseProducerPerformance(String output) throws IOException {
-    return lastSummary(RECORDS_PER_SEC, output);
-  }
-
-  /** ProducerPerformance's summary of the records after {@code --warmup-records}. */
-  static ProducerResult parseSteadyState(String output) throws IOException {
-    return lastSummary(STEADY_STATE, output);
-  }
-
-  private static ProducerResult lastSummary(Pattern summary, String output) throws IOException {
     MatchResult m = null;
-    for (Matcher candidate = summary.matcher(output); candidate.find(); ) {
+    for (Matcher candidate = RECORDS_PER_SEC.matcher(output); candidate.find(); ) {
       m = candidate.toMatchResult(); // the last one is the final summary
     }
     if (m == null) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** Parsing the summaries of Kafka 4.4's ProducerPerformance and EndToEndLatency, as they print them. */
+/**
+ * Parsing the summaries of Kafka 4.4's ProducerPerformance and EndToEndLatency, as they print them, and
+ * of {@link KafkaLatencyProbe}.
+ */
 class KafkaToolsTest {
 
   @Test
@@ -30,31 +33,20 @@ class KafkaToolsTest {
   }
 
   @Test
-  void pacedProducerPerformanceTakesTheSteadyStateSummaryNotTheWholeRun() throws IOException {
-    String output = """
-        Warmup first 50000 records. Steady state results will print after the complete test summary.
-        24987 records sent, 4996.4 records/sec (0.48 MB/sec), 6.3 ms avg latency, 682.0 ms max latency.
-        In steady state.
-        24972 records sent, 4994.4 records/sec (0.48 MB/sec), 2.7 ms avg latency, 40.0 ms max latency.
-        150000 records sent, 4989.024147 records/sec (0.48 MB/sec), 3.09 ms avg latency, 682.00 ms max latency, \
-        3 ms 50th, 6 ms 95th, 24 ms 99th, 52 ms 99.9th.
-        100000 steady state records sent, 4979.583707 records/sec (0.47 MB/sec), 2.37 ms avg latency, 40.00 ms max \
-        latency, 3 ms 50th, 4 ms 95th, 6 ms 99th, 27 ms 99.9th.
-        """;
+  void theLatencyProbesSummariesAreReadBackByName() throws IOException {
+    String output = "[main] INFO org.apache.kafka.clients.producer.KafkaProducer - closing\n"
+        + KafkaLatencyProbe.summary("acknowledged", new KafkaLatencyProbe.Latency(100_000, 1.8123, 1.702, 3.9, 8.25, 41))
+        + "\n" + KafkaLatencyProbe.summary("consumed", new KafkaLatencyProbe.Latency(100_000, 2.5, 2.4075, 5.1, 9, 42.5))
+        + "\n";
 
-    KafkaTools.ProducerResult steady = KafkaTools.parseSteadyState(output);
-    KafkaTools.ProducerResult whole = KafkaTools.parseProducerPerformance(output);
+    KafkaLatencyProbe.Latency consumed = KafkaLatencyProbe.parse(output, "consumed");
+    KafkaLatencyProbe.Latency acknowledged = KafkaLatencyProbe.parse(output, "acknowledged");
 
-    assertThat(steady.records()).isEqualTo(100_000);
-    assertThat(steady.recordsPerSecond()).isEqualTo(4979.583707);
-    assertThat(steady.avgMs()).isEqualTo(2.37);
-    assertThat(steady.p50Ms()).isEqualTo(3);
-    assertThat(steady.p99Ms()).isEqualTo(6);
-    assertThat(whole.records()).as("the whole run's summary, warm-up included").isEqualTo(150_000);
-    assertThat(whole.p99Ms()).isEqualTo(24);
-    assertThatThrownBy(() -> KafkaTools.parseSteadyState("150000 records sent, 4989.0 records/sec (0.48 MB/sec), "
-        + "3.09 ms avg latency, 682.00 ms max latency, 3 ms 50th, 6 ms 95th, 24 ms 99th, 52 ms 99.9th."))
-        .as("no steady-state line: the tool ran without --warmup-records").isInstanceOf(IOException.class);
+    assertThat(consumed).isEqualTo(new KafkaLatencyProbe.Latency(100_000, 2.5, 2.408, 5.1, 9, 42.5));
+    assertThat(acknowledged.p50Ms()).as("to the microsecond").isEqualTo(1.702);
+    assertThat(acknowledged.meanMs()).isEqualTo(1.812);
+    assertThatThrownBy(() -> KafkaLatencyProbe.parse(output, "round-trip"))
+        .isInstanceOf(IOException.class).hasMessageContaining("round-trip");
   }
 
   @Test

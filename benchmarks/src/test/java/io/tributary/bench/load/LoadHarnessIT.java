@@ -138,4 +138,22 @@ class LoadHarnessIT {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
         .until(() -> node.rulesJob().activeRules().isEmpty());
   }
+
+  @Test
+  void kafkasLatencyIsProbedToTheMicrosecondOneRecordAtATimeAndAtARate() throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    // each in a JVM of its own, as the compare runs them
+    KafkaLatencyProbe.Latency roundTrip = KafkaTools.roundTrip(node.bootstrapServers(), 200, 100, quiet);
+    KafkaLatencyProbe.Paced paced = KafkaTools.paced(node.bootstrapServers(), 3, 500, 4, 1, 1, 2, 100, quiet);
+
+    assertThat(roundTrip.count()).as("every round trip counts, as in EndToEndLatency").isEqualTo(200);
+    assertThat(roundTrip.p50Ms()).isPositive().isLessThanOrEqualTo(roundTrip.p99Ms());
+    assertThat(roundTrip.p99Ms()).isLessThanOrEqualTo(roundTrip.maxMs());
+    // 500 records a second, the first second left out: the other 1,000, each acknowledged and consumed
+    assertThat(paced.acknowledged().count()).isEqualTo(1_000);
+    assertThat(paced.consumed().count()).isEqualTo(1_000);
+    assertThat(paced.consumed().p50Ms()).isPositive().isLessThanOrEqualTo(paced.consumed().p99Ms());
+    assertThat(paced.acknowledged().p50Ms()).isPositive().isLessThanOrEqualTo(paced.acknowledged().p99Ms());
+  }
 }
