@@ -7,9 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,9 +79,15 @@ class MainTest {
     Path file = dir.resolve("tributary.yaml");
     Files.writeString(file, "listeners:\n  http: 0\n  https: 0\n  mqtt: 0\n  mqttTls: 0\nnode:\n  id: from-file\n");
     AtomicReference<JsonObject> health = new AtomicReference<>();
+    AtomicReference<Boolean> flightRecorderReadied = new AtomicReference<>();
+    AtomicReference<List<String>> recordingsWhileRunning = new AtomicReference<>();
 
     int code = run(Map.of("TRIBUTARY_KAFKA_EMBEDDED_PORT", "0", "TRIBUTARY_NODE_ID", "from-env"),
-        node -> health.set(fetchHealth(node)),
+        node -> {
+          health.set(fetchHealth(node));
+          flightRecorderReadied.set(FlightRecorder.isInitialized());
+          recordingsWhileRunning.set(runningRecordings());
+        },
         "start", "--dev", "--config", file.toString(), "--data-dir", dir.resolve("data").toString(),
         "--set", "node.id=from-flag", "--set", "listeners.https=-1");
 
@@ -86,6 +96,13 @@ class MainTest {
     assertThat(health.get().getString("nodeId")).isEqualTo("from-flag");
     assertThat(health.get().getJsonObject("listeners").getInteger("https")).isEqualTo(-1);
     assertThat(dir.resolve("data/kafka/meta.properties")).exists();
+    assertThat(flightRecorderReadied.get()).as("the flight recorder is readied before the node starts").isTrue();
+    assertThat(recordingsWhileRunning.get()).as("and records nothing").isEmpty();
+  }
+
+  private static List<String> runningRecordings() {
+    return FlightRecorder.getFlightRecorder().getRecordings().stream()
+        .filter(r -> r.getState() == RecordingState.RUNNING).map(Recording::getName).toList();
   }
 
   private static JsonObject fetchHealth(TributaryNode node) {

@@ -15,4 +15,10 @@ public final class NodeConfig {
    * or when false, Java NIO.
    */
   public boolean nativeTransport = true;
+  /**
+   * {@code tributary start} readies the JVM's flight recorder at start-up, recording nothing, so that
+   * a profile taken later does not first discard all JIT-compiled code, as the first recording of a
+   * Java 17 JVM's life does.
+   */
+  public boolean flightRecorder = true;
 }

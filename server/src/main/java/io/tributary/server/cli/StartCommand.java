@@ -60,6 +60,9 @@ public final class StartCommand implements Callable<Integer> {
       err.flush();
       return REFUSED;
     }
+    if (config.node.flightRecorder) {
+      FlightRecorderPrimer.prime(); // before the node compiles anything hot: see FlightRecorderPrimer
+    }
     try (TributaryNode node = TributaryNode.start(config)) {
       whileRunning.accept(node);
     }
