@@ -137,7 +137,7 @@ final class KafkaLatencyProbe implements Callable<Integer> {
       consumer.assign(List.of(partition));
       consumer.seekToEnd(List.of(partition));
       consumer.position(partition);
-      byte[] value = new byte[recordSize];
+      byte[] value = new byte[Math.max(Long.BYTES, recordSize)]; // room for the sequence number
       for (long i = 0; i < records; i++) {
         ByteBuffer.wrap(value).putLong(i);
         long begin = System.nanoTime();
