@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,14 +123,14 @@ final class KafkaLatencyProbe implements Callable<Integer> {
   static Latency roundTrip(String bootstrap, String topic, long records, int recordSize, String acks) {
     Histogram h = new Histogram(HIGHEST_MICROS, 3);
     TopicPartition partition = new TopicPartition(topic, 0);
-    Map<String, Object> consumerConfig = new HashMap<>(Map.of(
+    Map<String, Object> consumerConfig = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "0"));
-    Map<String, Object> producerConfig = new HashMap<>(Map.of(
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "0");
+    Map<String, Object> producerConfig = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.LINGER_MS_CONFIG, "0",
-        ProducerConfig.ACKS_CONFIG, acks));
+        ProducerConfig.ACKS_CONFIG, acks);
     try (var consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
          var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
       consumer.assign(List.of(partition));
@@ -172,19 +171,19 @@ final class KafkaLatencyProbe implements Callable<Integer> {
    */
   static Paced paced(String bootstrap, String topic, double rate, int keys, int lingerMs, int warmupSeconds,
                      int seconds, int recordSize) throws InterruptedException {
-    Map<String, Object> producerConfig = new HashMap<>(Map.of(
+    Map<String, Object> producerConfig = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
         ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs),
-        ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024)));
-    Map<String, Object> consumerConfig = new HashMap<>(Map.of(
+        ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
+    Map<String, Object> consumerConfig = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"));
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     long total = Math.round(rate * (warmupSeconds + seconds));
     long warmup = Math.round(rate * warmupSeconds);
     Histogram acknowledged = new Histogram(HIGHEST_MICROS, 3);
