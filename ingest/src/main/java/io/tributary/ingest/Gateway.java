@@ -23,6 +23,7 @@ import io.tributary.ingest.session.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class Gateway {
         TopicLimits.awsDefaults().maxShareNameChars());
     MatchMode mode = config.node.profile == Profile.AWS_STRICT ? MatchMode.AWS_STRICT : MatchMode.MQTT;
     MessageFeed feed = new MessageFeed(KafkaSettings.consumer(bootstrap, config.kafka, "tributary-feed-" + o.nodeId()),
-        config.kafka.topics().messages(), mode);
+        config.kafka.topics().messages(), mode, o.nodeId(), Duration.ofMillis(config.kafka.feedLocalPollIntervalMs));
     feed.start();
     log.onAppended(feed::appended);
     Publisher publisher = new Publisher(log, retained);

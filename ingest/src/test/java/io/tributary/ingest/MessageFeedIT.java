@@ -12,6 +12,7 @@ import io.tributary.ingest.route.Delivery;
 import io.tributary.ingest.route.MessageFeed;
 import io.tributary.ingest.route.Subscriber;
 import io.tributary.ingest.route.SubscriptionOptions;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,8 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The message feed against a real broker: its lag ({@code /health}'s {@code
- * details.gateway.feedLagRecords}), and that it reads nothing while nothing subscribes
- * ({@code feedReading}).
+ * details.gateway.feedLagRecords}), that it reads nothing while nothing subscribes
+ * ({@code feedReading}), and that it takes its time reading back what its fast path routed.
  */
 class MessageFeedIT {
   static GatewayHarness harness;
@@ -167,6 +170,83 @@ class MessageFeedIT {
         assertThat(unsubscribed.await(30, TimeUnit.SECONDS)).isTrue();
       }
     }
+  }
+
+  /**
+   * A feed that only reads back what its own fast path routed fetches at most once per interval;
+   * records published elsewhere, which only the consumer routes, make it read eagerly again. One
+   * record every 20 ms: an eager feed fetches about once per record, a paced one (200 ms) at most
+   * five times a second. Fetches are counted by the consumer's own metric.
+   */
+  @Test
+  void aFeedConfirmingItsFastPathFetchesOncePerInterval_andRecordsFromElsewhereMakeItEager() throws Exception {
+    String topic = createTopic("feed-paced-", 1);
+    List<String> received = new CopyOnWriteArrayList<>();
+    Subscriber subscriber = collecting("paced-test-subscriber", received);
+    String clientId = "paced-test-" + UUID.randomUUID();
+    try (MessageFeed feed = new MessageFeed(
+            KafkaSettings.consumer(harness.kafka().bootstrapServers(), new KafkaConfig(), clientId), topic,
+            MatchMode.MQTT, "node-a", Duration.ofMillis(200));
+        KafkaProducer<String, byte[]> producer = producer()) {
+      feed.start();
+      register(feed, subscriber);
+
+      // Published on this node: Kafka acknowledges, then the fast path routes (as the gateway does).
+      for (int i = 0; i < 50; i++) { // a second for the subscription's eager spell to end
+        publishHere(producer, feed, topic, "warm", i);
+        Thread.sleep(20);
+      }
+      double before = fetches(clientId);
+      long start = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        publishHere(producer, feed, topic, "here", i);
+        Thread.sleep(20);
+      }
+      double pacedFetches = fetches(clientId) - before;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 150);
+      // At most one poll, so one fetch, per 200 ms (plus the one in flight when counting began).
+      assertThat(pacedFetches).isLessThanOrEqualTo(seconds * 5 + 2);
+
+      before = fetches(clientId);
+      for (int i = 0; i < 50; i++) { // published elsewhere: nothing comes through the fast path
+        producer.send(new ProducerRecord<>(topic, 0, "writer", envelope("there", i, "node-b"))).get(30, TimeUnit.SECONDS);
+        Thread.sleep(20);
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 200);
+      double eagerFetches = fetches(clientId) - before;
+      assertThat(eagerFetches).isGreaterThanOrEqualTo(25); // one per record or so, far above 5 a second
+      assertThat(received.subList(150, 200)).allMatch(m -> m.startsWith("there-"));
+      assertThat(received.stream().distinct().count()).isEqualTo(200); // each routed once, by one path or the other
+    }
+  }
+
+  /** Writes one record as this node's gateway would and hands the acknowledged record to the fast path. */
+  private static void publishHere(KafkaProducer<String, byte[]> producer, MessageFeed feed, String topic, String prefix,
+                                  int i) throws Exception {
+    byte[] value = envelope(prefix, i, "node-a");
+    var meta = producer.send(new ProducerRecord<>(topic, 0, "writer", value)).get(30, TimeUnit.SECONDS);
+    feed.appended(EnvelopeCodec.decode(value), meta.partition(), meta.offset());
+  }
+
+  private static byte[] envelope(String prefix, int i, String sourceNode) {
+    return EnvelopeCodec.encode(new Envelope(prefix + "/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8),
+        1, false, "writer", null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, sourceNode,
+        UUID.randomUUID().toString()));
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, harness.kafka().bootstrapServers());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** The feed consumer's fetch requests so far, from the metric Kafka's client registers in JMX. */
+  private static double fetches(String clientId) throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name = new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,client-id=" + clientId);
+    return ((Number) server.getAttribute(name, "fetch-total")).doubleValue();
   }
 
   /** Subscribes {@code s} to everything and returns the positions its subscription starts at. */

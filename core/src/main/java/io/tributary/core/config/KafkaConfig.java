@@ -21,6 +21,13 @@ public final class KafkaConfig {
    */
   @Minimum(0)
   public int expediteBelowRecordsPerSecond = 1_000;
+  /**
+   * While the message feed only reads back what the local fast path delivered already, it fetches
+   * at most once per this many milliseconds; 0 always reads eagerly. The first message from
+   * elsewhere (another node, the rules or shadow jobs) after such a spell waits up to this long.
+   */
+  @Minimum(0)
+  public int feedLocalPollIntervalMs = 20;
   /** Extra producer properties (override Tributary's defaults). */
   public Map<String, String> producer = new LinkedHashMap<>();
   /** Extra consumer properties (override Tributary's defaults). */

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import io.tributary.ingest.kafka.TopicConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,11 +51,26 @@ import org.slf4j.LoggerFactory;
  * were published before any subscription existed here. Persistent sessions lose nothing by it
  * either: a session's offline messages are replayed from the positions its subscriptions ended
  * at, with a consumer of its own.
+ *
+ * <p><b>Reading back only what it routed, the feed takes its time.</b> On a node whose subscribers
+ * get their messages from the fast path (everything published here), the consumer only confirms
+ * what was delivered already, and each fetch costs the broker and this thread far more than the
+ * records in it: at 5,000 msg/s, reading eagerly meant 540 fetches a second and about a third of a
+ * core. So while the consumer has caught up, no subscription change waits for it, and for a second
+ * it has routed nothing that the fast path does not carry, it fetches at most once per {@code
+ * localPollInterval}; fast-path deliveries and commands are still handled at once in between. The
+ * first record from elsewhere it routes (published on another node, or written by the rules or
+ * shadow jobs) makes it eager again, so that only the first such record after a quiet spell waits,
+ * at most that interval. Which records the fast path carries is told by the envelope (this node's
+ * gateway wrote it), not by which of the two saw it first: an eager consumer often reads a record
+ * back before the producer's acknowledgement of it has reached the fast path.
  */
 public final class MessageFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageFeed.class);
 
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+  /** How long the feed stays eager after routing a record itself. */
+  private static final long EAGER_HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How long a resume waits for the topic's end offsets; SUBACKs wait for it too. */
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(10);
 
@@ -79,6 +95,16 @@ public final class MessageFeed implements AutoCloseable {
   /** Per partition: records routed by the fast path, in offset order, not yet read by the consumer. */
   private ArrayDeque<FastRouted>[] fastRouted;
   private volatile boolean polling;
+  /** True while the feed thread waits for its next paced poll: wake it with an unpark. */
+  private volatile boolean pacing;
+  /** 0: always eager. Otherwise the least time between polls while only confirming the fast path. */
+  private final long localPollIntervalNanos;
+  /** This node's id: the source of the envelopes its fast path routes (null: never paced). */
+  private final String nodeId;
+  /** The feed polls eagerly until then (feed thread only). */
+  private long eagerUntilNanos;
+  /** When the feed last polled (feed thread only). */
+  private long lastPollNanos;
   /** False while the partitions are paused because nothing here subscribes (feed thread writes). */
   private volatile boolean reading = true;
   private volatile boolean running = true;
@@ -96,7 +122,23 @@ public final class MessageFeed implements AutoCloseable {
   /** Beyond this many records routed fast and not yet read back, a partition waits for its consumer. */
   private static final int MAX_FAST_AHEAD = 100_000;
 
+  /** A feed that always reads eagerly. */
   public MessageFeed(Properties consumerProps, String topic, MatchMode mode) {
+    this(consumerProps, topic, mode, null, Duration.ZERO);
+  }
+
+  /**
+   * @param nodeId            the id this node's gateway writes into the envelopes it publishes
+   * @param localPollInterval the least time between polls while the feed only confirms what the
+   *                          fast path routed (see the class comment); zero always reads eagerly
+   */
+  public MessageFeed(Properties consumerProps, String topic, MatchMode mode, String nodeId,
+                     Duration localPollInterval) {
+    if (localPollInterval.isNegative()) {
+      throw new IllegalArgumentException("localPollInterval must not be negative: " + localPollInterval);
+    }
+    this.nodeId = nodeId;
+    this.localPollIntervalNanos = nodeId == null ? 0 : localPollInterval.toNanos();
     this.consumer = new KafkaConsumer<>(consumerProps);
     this.topic = topic;
     this.index = new SubscriptionIndex(mode);
@@ -245,17 +287,29 @@ public final class MessageFeed implements AutoCloseable {
     wakeFromPoll();
   }
 
-  /** Wakes the thread out of a poll, once per poll: a burst of commands or messages costs one wakeup. */
+  /**
+   * Wakes the thread out of a poll, once per poll (a burst of commands or messages costs one
+   * wakeup), or out of its wait for a paced poll.
+   */
   private void wakeFromPoll() {
     if (polling && !wakeupPending.getAndSet(true)) {
       consumer.wakeup();
+    } else if (pacing) {
+      LockSupport.unpark(thread);
     }
   }
 
   private void run() {
     pauseIfUnsubscribed(); // before start() returns: a node nobody subscribes to reads nothing from the first
     started.countDown();
+    eagerUntilNanos = System.nanoTime();
     while (running) {
+      if (waitForPacedPoll()) {
+        drainCommands();
+        drainAppended();
+        continue;
+      }
+      lastPollNanos = System.nanoTime();
       ConsumerRecords<String, byte[]> records;
       polling = true; // before looking at the queues: appended() either sees it or we see its message
       try {
@@ -283,6 +337,42 @@ public final class MessageFeed implements AutoCloseable {
     }
     drainCommands();
     consumer.close(Duration.ofSeconds(5));
+  }
+
+  /**
+   * While the feed may take its time (see the class comment), waits until its next poll is due.
+   * Returns true when woken before that by fast-path records or commands, which the caller handles
+   * without polling; false when it is time to poll.
+   */
+  private boolean waitForPacedPoll() {
+    if (localPollIntervalNanos == 0 || !reading || lag != 0 || System.nanoTime() - eagerUntilNanos < 0
+        || waitingForConsumer()) {
+      return false;
+    }
+    long due = lastPollNanos + localPollIntervalNanos;
+    pacing = true; // before looking at the queues: wakeFromPoll() either sees it or we see its item
+    try {
+      while (running && appended.isEmpty() && commands.isEmpty()) {
+        long left = due - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      pacing = false;
+    }
+    return running;
+  }
+
+  /** True while the fast path of some partition waits for the consumer to pass its barrier. */
+  private boolean waitingForConsumer() {
+    for (int p = 0; p < barrier.length; p++) {
+      if (barrier[p] >= 0 && positions[p] <= barrier[p]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void route(ConsumerRecord<String, byte[]> r) {
@@ -318,7 +408,18 @@ public final class MessageFeed implements AutoCloseable {
       return;
     }
     routed++;
+    if (localPollIntervalNanos != 0 && !viaFastPath(e)) {
+      eagerUntilNanos = System.nanoTime() + EAGER_HOLD_NANOS; // only the consumer carries these: read promptly
+    }
     index.deliver(e, p, offset, changedAfter, offset + 1, this::handOver);
+  }
+
+  /** Whether this node's gateway wrote {@code e}, so that the fast path routes it too. */
+  private boolean viaFastPath(Envelope e) {
+    return switch (e.origin()) {
+      case MQTT, HTTP, WILL, LIFECYCLE -> nodeId.equals(e.sourceNode());
+      case SHADOW, RULE -> false;
+    };
   }
 
   /** The fast path: routes messages this node wrote, unless the consumer must catch up first. */
