@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -192,16 +194,10 @@ class MessageFeedIT {
       register(feed, subscriber);
 
       // Published on this node: Kafka acknowledges, then the fast path routes (as the gateway does).
-      for (int i = 0; i < 50; i++) { // a second for the subscription's eager spell to end
-        publishHere(producer, feed, topic, "warm", i);
-        Thread.sleep(20);
-      }
+      everyTwentyMs(50, i -> publishHere(producer, feed, topic, "warm", i)); // the subscription's eager second ends
       double before = fetches(clientId);
       long start = System.nanoTime();
-      for (int i = 0; i < 100; i++) {
-        publishHere(producer, feed, topic, "here", i);
-        Thread.sleep(20);
-      }
+      everyTwentyMs(100, i -> publishHere(producer, feed, topic, "here", i));
       double pacedFetches = fetches(clientId) - before;
       double seconds = (System.nanoTime() - start) / 1e9;
       await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 150);
@@ -209,15 +205,46 @@ class MessageFeedIT {
       assertThat(pacedFetches).isLessThanOrEqualTo(seconds * 5 + 2);
 
       before = fetches(clientId);
-      for (int i = 0; i < 50; i++) { // published elsewhere: nothing comes through the fast path
-        producer.send(new ProducerRecord<>(topic, 0, "writer", envelope("there", i, "node-b"))).get(30, TimeUnit.SECONDS);
-        Thread.sleep(20);
-      }
+      // Published elsewhere: nothing comes through the fast path.
+      everyTwentyMs(50, i -> producer.send(new ProducerRecord<>(topic, 0, "writer", envelope("there", i, "node-b")))
+          .get(30, TimeUnit.SECONDS));
       await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 200);
       double eagerFetches = fetches(clientId) - before;
       assertThat(eagerFetches).isGreaterThanOrEqualTo(25); // one per record or so, far above 5 a second
       assertThat(received.subList(150, 200)).allMatch(m -> m.startsWith("there-"));
       assertThat(received.stream().distinct().count()).isEqualTo(200); // each routed once, by one path or the other
+    }
+  }
+
+  /** One step of a schedule: the {@code i}th record. */
+  @FunctionalInterface
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  /** Runs {@code count} steps on a fixed 20 ms schedule, one at a time, and returns after the last. */
+  private static void everyTwentyMs(int count, Step step) throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicInteger next = new AtomicInteger();
+    try {
+      timer.scheduleAtFixedRate(() -> {
+        int i = next.getAndIncrement();
+        if (i >= count) {
+          return;
+        }
+        try {
+          step.run(i);
+          if (i == count - 1) {
+            done.complete(null);
+          }
+        } catch (Exception e) {
+          done.completeExceptionally(e);
+        }
+      }, 0, 20, TimeUnit.MILLISECONDS);
+      done.get(60, TimeUnit.SECONDS);
+    } finally {
+      timer.shutdownNow();
     }
   }
 
