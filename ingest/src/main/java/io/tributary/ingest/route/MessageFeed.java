@@ -52,25 +52,15 @@ import org.slf4j.LoggerFactory;
  * either: a session's offline messages are replayed from the positions its subscriptions ended
  * at, with a consumer of its own.
  *
- * <p><b>Reading back only what it routed, the feed takes its time.</b> On a node whose subscribers
- * get their messages from the fast path (everything published here), the consumer only confirms
- * what was delivered already, and each fetch costs the broker and this thread far more than the
- * records in it: at 5,000 msg/s, reading eagerly meant 540 fetches a second and about a third of a
- * core. So while the consumer has caught up, no subscription change waits for it, and for a second
- * it has routed nothing that the fast path does not carry, it fetches at most once per {@code
- * localPollInterval}; fast-path deliveries and commands are still handled at once in between. The
- * first record from elsewhere it routes (published on another node, or written by the rules or
- * shadow jobs) makes it eager again, so that only the first such record after a quiet spell waits,
- * at most that interval. Which records the fast path carries is told by the envelope (this node's
- * gateway wrote it), not by which of the two saw it first: an eager consumer often reads a record
- * back before the producer's acknowledgement of it has reached the fast path.
+ * <p><b>Reading back only what it routed, the feed takes its time</b> ({@link PollPacing}): while
+ * its consumer only confirms what the fast path delivered, it polls at most once per {@code
+ * localPollInterval}; fast-path records and commands still wake it at once and are handled without
+ * a poll.
  */
 public final class MessageFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageFeed.class);
 
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-  /** How long the feed stays eager after routing a record itself. */
-  private static final long EAGER_HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How long a resume waits for the topic's end offsets; SUBACKs wait for it too. */
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(10);
 
@@ -97,14 +87,8 @@ public final class MessageFeed implements AutoCloseable {
   private volatile boolean polling;
   /** True while the feed thread waits for its next paced poll: wake it with an unpark. */
   private volatile boolean pacing;
-  /** 0: always eager. Otherwise the least time between polls while only confirming the fast path. */
-  private final long localPollIntervalNanos;
-  /** This node's id: the source of the envelopes its fast path routes (null: never paced). */
-  private final String nodeId;
-  /** The feed polls eagerly until then (feed thread only). */
-  private long eagerUntilNanos;
-  /** When the feed last polled (feed thread only). */
-  private long lastPollNanos;
+  /** When the next poll is due (feed thread only). */
+  private final PollPacing pacer;
   /** False while the partitions are paused because nothing here subscribes (feed thread writes). */
   private volatile boolean reading = true;
   private volatile boolean running = true;
@@ -134,11 +118,7 @@ public final class MessageFeed implements AutoCloseable {
    */
   public MessageFeed(Properties consumerProps, String topic, MatchMode mode, String nodeId,
                      Duration localPollInterval) {
-    if (localPollInterval.isNegative()) {
-      throw new IllegalArgumentException("localPollInterval must not be negative: " + localPollInterval);
-    }
-    this.nodeId = nodeId;
-    this.localPollIntervalNanos = nodeId == null ? 0 : localPollInterval.toNanos();
+    this.pacer = new PollPacing(nodeId, localPollInterval, System::nanoTime);
     this.consumer = new KafkaConsumer<>(consumerProps);
     this.topic = topic;
     this.index = new SubscriptionIndex(mode);
@@ -302,14 +282,13 @@ public final class MessageFeed implements AutoCloseable {
   private void run() {
     pauseIfUnsubscribed(); // before start() returns: a node nobody subscribes to reads nothing from the first
     started.countDown();
-    eagerUntilNanos = System.nanoTime();
     while (running) {
       if (waitForPacedPoll()) {
         drainCommands();
         drainAppended();
         continue;
       }
-      lastPollNanos = System.nanoTime();
+      pacer.polled();
       ConsumerRecords<String, byte[]> records;
       polling = true; // before looking at the queues: appended() either sees it or we see its message
       try {
@@ -345,11 +324,10 @@ public final class MessageFeed implements AutoCloseable {
    * without polling; false when it is time to poll.
    */
   private boolean waitForPacedPoll() {
-    if (localPollIntervalNanos == 0 || !reading || lag != 0 || System.nanoTime() - eagerUntilNanos < 0
-        || waitingForConsumer()) {
+    if (!pacer.mayWait(reading && lag == 0 && !waitingForConsumer())) {
       return false;
     }
-    long due = lastPollNanos + localPollIntervalNanos;
+    long due = pacer.nextPollNanos();
     pacing = true; // before looking at the queues: wakeFromPoll() either sees it or we see its item
     try {
       while (running && appended.isEmpty() && commands.isEmpty()) {
@@ -408,18 +386,8 @@ public final class MessageFeed implements AutoCloseable {
       return;
     }
     routed++;
-    if (localPollIntervalNanos != 0 && !viaFastPath(e)) {
-      eagerUntilNanos = System.nanoTime() + EAGER_HOLD_NANOS; // only the consumer carries these: read promptly
-    }
+    pacer.routed(e);
     index.deliver(e, p, offset, changedAfter, offset + 1, this::handOver);
-  }
-
-  /** Whether this node's gateway wrote {@code e}, so that the fast path routes it too. */
-  private boolean viaFastPath(Envelope e) {
-    return switch (e.origin()) {
-      case MQTT, HTTP, WILL, LIFECYCLE -> nodeId.equals(e.sourceNode());
-      case SHADOW, RULE -> false;
-    };
   }
 
   /** The fast path: routes messages this node wrote, unless the consumer must catch up first. */
