@@ -256,6 +256,7 @@ class MessageFeedIT {
     feed.appended(EnvelopeCodec.decode(value), meta.partition(), meta.offset());
   }
 
+  /** An encoded MQTT publish on topic {@code prefix/i}, payload {@code prefix-i}, accepted by {@code sourceNode}. */
   private static byte[] envelope(String prefix, int i, String sourceNode) {
     return EnvelopeCodec.encode(new Envelope(prefix + "/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8),
         1, false, "writer", null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, sourceNode,
@@ -330,10 +331,7 @@ class MessageFeedIT {
         new ByteArraySerializer())) {
       int partitions = producer.partitionsFor(topic).size();
       for (int i = 0; i < count; i++) {
-        Envelope e = new Envelope(prefix + "/" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8), 1, false,
-            "writer", null, null, System.currentTimeMillis(), Envelope.Origin.MQTT, null, "elsewhere",
-            UUID.randomUUID().toString());
-        producer.send(new ProducerRecord<>(topic, i % partitions, "writer", EnvelopeCodec.encode(e)));
+        producer.send(new ProducerRecord<>(topic, i % partitions, "writer", envelope(prefix, i, "elsewhere")));
       }
       producer.flush();
     }

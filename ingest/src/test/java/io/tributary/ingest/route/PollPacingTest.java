@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** When the feed may take its time: the pacing decisions on their own, times passed in. */
+/** When the feed may take its time: the pacing decisions on their own, on a clock the test sets. */
 class PollPacingTest {
   private static final long MS = 1_000_000;
   private static final long T0 = 5_000 * MS;
