@@ -36,8 +36,10 @@ public final class KafkaSettings {
     // gave QoS 1 about 200,000 msg/s against 168,000, but QoS 0 115,000-145,000 against 174,000-236,000.
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
     // The gateway bounds what it hands to the producer itself (MessageLog); the producer's own buffer
-    // is sized above that bound so send() never blocks an event loop.
+    // is sized above that bound so that send() is not refused for want of memory.
     p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(Math.max(64L << 20, pendingLimitBytes * 2 + (16L << 20))));
+    // How long a record may wait for its topic's metadata. MessageLog gives the producer 0 (send() on
+    // an event loop must never wait) and retries a refused record on its sender thread this long.
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 << 20));

@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,26 +29,39 @@ import org.slf4j.LoggerFactory;
  * The gateway's only writer to Kafka. Bounds the bytes handed to it and not yet acknowledged:
  * above {@code limitBytes} callers are told to stop reading from their sockets ({@link
  * #saturated()}) and are called back through {@link #whenWritable(Runnable)} once the backlog has
- * drained to half the limit. Records go to the producer from one sender thread, in the order they
- * were handed in: {@code KafkaProducer.send} blocks while the cluster's metadata is unavailable (a
- * broker outage), and that must never stall an event loop. Callbacks run on the producer's I/O
- * thread: callers hop back to their own context.
+ * drained to half the limit. Callbacks run on the producer's I/O thread: callers hop back to their
+ * own context.
+ *
+ * <p>Records go to the producer on the caller's thread (an event loop), in the order handed in. The
+ * producer is made unable to wait ({@code max.block.ms=0}): a record it cannot take at once, because
+ * it has no metadata for the topic (a broker outage) or no buffer left, is refused, and goes to a
+ * sender thread instead, which retries it until the configured {@code max.block.ms} has passed (then
+ * fails it, as a waiting producer would). While any record waits there, every later one queues behind
+ * it, so the order handed in is the order sent.
  *
  * <p>The producer lingers ({@code linger.ms}, 1 ms by default) so that records share batches and
  * requests when the gateway is busy. When it is quiet, that wait is most of a publish's latency, so
  * while fewer than {@code expediteBelowPerSecond} records a second are handed in, a second thread
- * flushes the producer whenever the sender thread has handed everything over: those records leave
- * at once, and records handed in while a flush is on its way go with the next one (one flush at a
- * time, Nagle-style). Above that rate the linger does the batching.
+ * flushes the producer whenever records were handed over: those records leave at once, and records
+ * handed in while a flush is on its way go with the next one (one flush at a time, Nagle-style).
+ * Above that rate the linger does the batching.
  */
 public final class MessageLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
+  /** Kafka's default {@code max.block.ms}. */
+  private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
+  /** How often a refused record is offered again. */
+  private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private final Producer<String, byte[]> producer;
   private final TopicNames topics;
   private final long limitBytes;
   private final AtomicLong pendingBytes = new AtomicLong();
   private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
   private final LinkedBlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
+  /** Records in {@link #outgoing} or in the sender thread's hands: while above zero, records queue. */
+  private final AtomicInteger queued = new AtomicInteger();
+  /** How long a refused record is retried before it fails: the configured {@code max.block.ms}. */
+  private final long maxBlockNanos;
   private final Thread sender;
   private final Thread expediter;
   private final Semaphore expedite = new Semaphore(0);
@@ -62,8 +78,9 @@ public final class MessageLog implements AutoCloseable {
     void appended(Envelope envelope, int partition, long offset);
   }
 
-  /** A record waiting for the sender thread. */
-  private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done) {}
+  /** A record handed in; {@code queuedAt} ({@link System#nanoTime()}) once it waits for the sender thread. */
+  private record Outgoing(ProducerRecord<String, byte[]> record, int size, BiConsumer<RecordMetadata, Exception> done,
+                          long queuedAt) {}
 
   /**
    * @param expediteBelowPerSecond below this rate of records handed in, send them without waiting
@@ -80,11 +97,15 @@ public final class MessageLog implements AutoCloseable {
     if (expediteBelowPerSecond < 0) {
       throw new IllegalArgumentException("expediteBelowPerSecond must be >= 0: " + expediteBelowPerSecond);
     }
-    this.producer = new KafkaProducer<>(producerProps);
+    Properties props = new Properties();
+    props.putAll(producerProps);
+    this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs(props));
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "0"); // send() refuses instead of waiting
+    this.producer = new KafkaProducer<>(props);
     this.topics = topics;
     this.limitBytes = limitBytes;
     this.recent = expediteBelowPerSecond == 0 ? null : new RecentRate(expediteBelowPerSecond);
-    producer.partitionsFor(topics.messages()); // fetch metadata now, not on the first publish
+    awaitMetadata(topics.messages()); // fetch metadata now, not on the first publish
     this.sender = new Thread(this::sendLoop, "tributary-producer");
     this.sender.setDaemon(true);
     this.sender.start();
@@ -94,6 +115,34 @@ public final class MessageLog implements AutoCloseable {
       this.expediter.start();
     } else {
       this.expediter = null;
+    }
+  }
+
+  /** The producer's {@code max.block.ms} as configured (Kafka's default when not). */
+  private static long maxBlockMs(Properties props) {
+    Object v = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+    long ms = v == null ? DEFAULT_MAX_BLOCK_MS : Long.parseLong(v.toString().trim());
+    if (ms < 0) {
+      throw new IllegalArgumentException(ProducerConfig.MAX_BLOCK_MS_CONFIG + " must be >= 0: " + ms);
+    }
+    return ms;
+  }
+
+  /** Waits up to {@code max.block.ms} for the producer to know {@code topic}'s partitions. */
+  private void awaitMetadata(String topic) {
+    long start = System.nanoTime();
+    while (true) {
+      try {
+        producer.partitionsFor(topic);
+        return;
+      } catch (TimeoutException e) {
+        if (System.nanoTime() - start >= maxBlockNanos) {
+          producer.close(java.time.Duration.ZERO);
+          throw new TimeoutException("no metadata for " + topic + " within max.block.ms ("
+              + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos) + " ms)", e);
+        }
+        LockSupport.parkNanos(RETRY_NANOS);
+      }
     }
   }
 
@@ -134,7 +183,24 @@ public final class MessageLog implements AutoCloseable {
       done.accept(null, new IllegalStateException("the gateway's Kafka producer is closed"));
       return;
     }
-    outgoing.add(new Outgoing(new ProducerRecord<>(topic, key, value), size, done));
+    Outgoing o = new Outgoing(new ProducerRecord<>(topic, key, value), size, done, 0);
+    if (queued.get() == 0) {
+      boolean quiet = recent != null && recent.add(1, nanoClock.getAsLong());
+      if (quiet) {
+        unserved.incrementAndGet(); // asked for before the record is handed over (see expediting())
+      }
+      if (sendNow(o)) {
+        if (quiet) {
+          expedite.release();
+        }
+        return;
+      }
+      if (quiet) {
+        unserved.decrementAndGet(); // the sender thread decides for it
+      }
+    }
+    queued.incrementAndGet();
+    outgoing.add(new Outgoing(o.record(), size, done, System.nanoTime()));
   }
 
   private void sendLoop() {
@@ -154,7 +220,8 @@ public final class MessageLog implements AutoCloseable {
           unserved.incrementAndGet();
         }
         for (Outgoing o : batch) {
-          sendNow(o);
+          sendInTime(o);
+          queued.decrementAndGet();
         }
         if (quiet && outgoing.isEmpty()) {
           expedite.release();
@@ -167,6 +234,22 @@ public final class MessageLog implements AutoCloseable {
       } finally {
         batch.clear();
       }
+    }
+  }
+
+  /**
+   * Sends a record the producer refused once, retrying while it refuses (no metadata, no buffer) until
+   * {@code max.block.ms} has passed since the record was handed in; then fails it.
+   */
+  private void sendInTime(Outgoing o) {
+    while (!sendNow(o)) {
+      if (!running || System.nanoTime() - o.queuedAt() >= maxBlockNanos) {
+        release(o.size());
+        o.done().accept(null, new TimeoutException("the producer had no metadata or buffer for "
+            + o.record().topic() + " within max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos) + " ms)"));
+        return;
+      }
+      LockSupport.parkNanos(RETRY_NANOS); // the producer's I/O thread fetches the metadata meanwhile
     }
   }
 
@@ -191,15 +274,47 @@ public final class MessageLog implements AutoCloseable {
     }
   }
 
-  private void sendNow(Outgoing o) {
+  /**
+   * Hands {@code o} to the producer; false when the producer refused it at once (a timeout: no
+   * metadata for the topic, or no buffer), and it is still the caller's. Any other failure fails it.
+   */
+  private boolean sendNow(Outgoing o) {
+    Attempt attempt = new Attempt(o);
     try {
-      producer.send(o.record(), (meta, error) -> {
-        release(o.size());
-        o.done().accept(meta, error);
-      });
+      producer.send(o.record(), attempt);
     } catch (RuntimeException e) {
+      attempt.sending = false;
       release(o.size());
       o.done().accept(null, e);
+      return true;
+    }
+    attempt.sending = false;
+    return !attempt.refused;
+  }
+
+  /**
+   * The producer's callback for one attempt to send a record. The producer reports a refusal by
+   * calling back on the caller's thread before {@code send} returns; that is told apart from a
+   * completion, which the I/O thread reports.
+   */
+  private final class Attempt implements Callback {
+    private final Outgoing o;
+    private final Thread caller = Thread.currentThread();
+    boolean sending = true;
+    boolean refused;
+
+    Attempt(Outgoing o) {
+      this.o = o;
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata meta, Exception error) {
+      if (Thread.currentThread() == caller && sending && error instanceof TimeoutException) {
+        refused = true;
+        return;
+      }
+      release(o.size());
+      o.done().accept(meta, error);
     }
   }
 
@@ -242,7 +357,7 @@ public final class MessageLog implements AutoCloseable {
 
   /** Waits until everything handed in so far has been acknowledged or has failed. */
   public void flush() {
-    while (!outgoing.isEmpty() && sender.isAlive()) {
+    while (queued.get() > 0 && sender.isAlive()) {
       LockSupport.parkNanos(1_000_000);
     }
     producer.flush();
@@ -264,8 +379,8 @@ public final class MessageLog implements AutoCloseable {
   }
 
   /**
-   * Records handed in over the last one to two milliseconds, in two one-millisecond windows; used by
-   * the sender thread only. {@link #add} answers whether the rate is below the threshold.
+   * Records handed in over the last one to two milliseconds, in two one-millisecond windows, counted
+   * by whichever thread hands them in. {@link #add} answers whether the rate is below the threshold.
    */
   static final class RecentRate {
     private static final long WINDOW_NANOS = 1_000_000;
@@ -280,7 +395,7 @@ public final class MessageLog implements AutoCloseable {
     }
 
     /** Counts {@code records} handed in at {@code nowNanos}; true while the recent rate is under the threshold. */
-    boolean add(int records, long nowNanos) {
+    synchronized boolean add(int records, long nowNanos) {
       if (windowStart == Long.MIN_VALUE || nowNanos - windowStart >= 2 * WINDOW_NANOS) {
         previous = 0;
         current = 0;
