@@ -17,7 +17,8 @@ public final class KafkaConfig {
   public int embeddedPort = 9092;
   /**
    * Below this many records a second handed to the gateway's producer, records are sent at once
-   * rather than after the producer's {@code linger.ms}; 0 always lingers.
+   * rather than after the producer's {@code linger.ms}; 0 always lingers. Applies only when {@code
+   * producer} sets {@code linger.ms} above 0 (the gateway's default is 0).
    */
   @Minimum(0)
   public int expediteBelowRecordsPerSecond = 1_000;

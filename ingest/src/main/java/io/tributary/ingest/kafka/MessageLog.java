@@ -39,17 +39,22 @@ import org.slf4j.LoggerFactory;
  * fails it, as a waiting producer would). While any record waits there, every later one queues behind
  * it, so the order handed in is the order sent.
  *
- * <p>The producer lingers ({@code linger.ms}, 1 ms by default) so that records share batches and
- * requests when the gateway is busy. When it is quiet, that wait is most of a publish's latency, so
- * while fewer than {@code expediteBelowPerSecond} records a second are handed in, a second thread
- * flushes the producer whenever records were handed over: those records leave at once, and records
- * handed in while a flush is on its way go with the next one (one flush at a time, Nagle-style).
- * Above that rate the linger does the batching.
+ * <p>By default the producer does not linger and keeps one request in flight per broker ({@link
+ * KafkaSettings}), so batches form while a request is out. When it is configured to linger ({@code
+ * linger.ms} above 0), that wait is most of a quiet gateway's latency, so while fewer than {@code
+ * expediteBelowPerSecond} records a second are handed in, a second thread flushes the producer
+ * whenever records were handed over: those records leave at once, and records handed in while a
+ * flush is on its way go with the next one (one flush at a time). Above that rate the linger does
+ * the batching.
  */
 public final class MessageLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
   /** Kafka's default {@code max.block.ms}. */
   private static final long DEFAULT_MAX_BLOCK_MS = 60_000;
+  /** Kafka's default {@code linger.ms}. */
+  private static final long DEFAULT_LINGER_MS = 5;
+  /** How long the producer refuses records before it is logged. */
+  private static final long WARN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How often a refused record is offered again. */
   private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private final Producer<String, byte[]> producer;
@@ -62,6 +67,10 @@ public final class MessageLog implements AutoCloseable {
   private final AtomicInteger queued = new AtomicInteger();
   /** How long a refused record is retried before it fails: the configured {@code max.block.ms}. */
   private final long maxBlockNanos;
+  /** When the producer began refusing records ({@link System#nanoTime()}), 0 while it takes them; sender thread only. */
+  private long refusedSince;
+  /** Whether this spell of refusals has been logged; sender thread only. */
+  private boolean warned;
   private final Thread sender;
   private final Thread expediter;
   private final Semaphore expedite = new Semaphore(0);
@@ -104,8 +113,13 @@ public final class MessageLog implements AutoCloseable {
     this.producer = new KafkaProducer<>(props);
     this.topics = topics;
     this.limitBytes = limitBytes;
-    this.recent = expediteBelowPerSecond == 0 ? null : new RecentRate(expediteBelowPerSecond);
-    awaitMetadata(topics.messages()); // fetch metadata now, not on the first publish
+    // Expediting saves a record the producer's linger; a producer that does not linger has nothing to save.
+    this.recent = expediteBelowPerSecond == 0 || lingerMs(props) == 0 ? null : new RecentRate(expediteBelowPerSecond);
+    // Metadata now, not on the first record: a record for a topic the producer does not know yet is
+    // refused and queued, and everything behind it waits for the fetch.
+    for (String topic : List.of(topics.messages(), topics.retained(), topics.sessions(), topics.shadowRequests())) {
+      awaitMetadata(topic);
+    }
     this.sender = new Thread(this::sendLoop, "tributary-producer");
     this.sender.setDaemon(true);
     this.sender.start();
@@ -126,6 +140,12 @@ public final class MessageLog implements AutoCloseable {
       throw new IllegalArgumentException(ProducerConfig.MAX_BLOCK_MS_CONFIG + " must be >= 0: " + ms);
     }
     return ms;
+  }
+
+  /** The producer's {@code linger.ms} as configured (Kafka's default, 5, when not). */
+  private static long lingerMs(Properties props) {
+    Object v = props.get(ProducerConfig.LINGER_MS_CONFIG);
+    return v == null ? DEFAULT_LINGER_MS : Long.parseLong(v.toString().trim());
   }
 
   /** Waits up to {@code max.block.ms} for the producer to know {@code topic}'s partitions. */
@@ -243,6 +263,16 @@ public final class MessageLog implements AutoCloseable {
    */
   private void sendInTime(Outgoing o) {
     while (!sendNow(o)) {
+      long now = System.nanoTime();
+      if (refusedSince == 0) {
+        refusedSince = now;
+        warned = false;
+      } else if (!warned && now - refusedSince >= WARN_AFTER_NANOS) {
+        warned = true; // a metadata refresh takes milliseconds; a second means the cluster is away
+        LOG.warn("the Kafka producer has had no metadata or buffer for {} for {} ms: records wait for it, "
+            + "up to max.block.ms ({} ms)", o.record().topic(), TimeUnit.NANOSECONDS.toMillis(now - refusedSince),
+            TimeUnit.NANOSECONDS.toMillis(maxBlockNanos));
+      }
       if (!running || System.nanoTime() - o.queuedAt() >= maxBlockNanos) {
         release(o.size());
         o.done().accept(null, new TimeoutException("the producer had no metadata or buffer for "
@@ -250,6 +280,13 @@ public final class MessageLog implements AutoCloseable {
         return;
       }
       LockSupport.parkNanos(RETRY_NANOS); // the producer's I/O thread fetches the metadata meanwhile
+    }
+    if (refusedSince != 0) {
+      if (warned) {
+        LOG.info("the Kafka producer takes records again ({}), {} ms after it first refused one",
+            o.record().topic(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refusedSince));
+      }
+      refusedSince = 0;
     }
   }
 
@@ -345,6 +382,11 @@ public final class MessageLog implements AutoCloseable {
     while (pendingBytes.get() <= limitBytes / 2 && (r = waiting.poll()) != null) {
       r.run();
     }
+  }
+
+  /** Whether records handed in at a quiet rate are flushed rather than left to the producer's linger. */
+  boolean expedites() {
+    return recent != null;
   }
 
   /**

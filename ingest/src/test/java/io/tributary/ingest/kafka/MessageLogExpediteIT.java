@@ -104,6 +104,23 @@ class MessageLogExpediteIT {
   }
 
   @Test
+  void aProducerThatDoesNotLingerHasNothingToExpedite() throws Exception {
+    KafkaConfig defaults = new KafkaConfig(); // linger.ms=0: a record leaves when no request is out
+    defaults.topicPrefix = kafka.topicPrefix;
+    try (MessageLog log = new MessageLog(
+        KafkaSettings.producer(harness.kafka().bootstrapServers(), defaults, "expedite-test", 1 << 20),
+        defaults.topics(), 1 << 20, 100_000)) {
+      assertThat(log.expedites()).isFalse();
+      for (int i = 0; i < 5; i++) {
+        assertThat(send(log, "at-once-" + i).get(20, TimeUnit.SECONDS).offset()).isGreaterThanOrEqualTo(0);
+      }
+    }
+    try (MessageLog log = log(100_000)) {
+      assertThat(log.expedites()).as("linger.ms=" + LINGER_MS).isTrue();
+    }
+  }
+
+  @Test
   void aBusyLogLeavesBatchingToTheLinger() {
     MessageLog.RecentRate rate = new MessageLog.RecentRate(10_000); // 20 records per 2 ms
     long t = 1_000_000_000L;
