@@ -10,8 +10,8 @@
 # Further arguments go to the harness (benchmarks/load.sh --help lists them). Environment:
 # BENCH_MQTT_PORT (default 21883), BENCH_KAFKA_PORT (default 29092), BENCH_HTTP_PORT (default 28080),
 # BENCH_DATA_DIR (default: a new temporary directory, deleted after a successful run), LOAD_SKIP_BUILD=1 to skip the build,
-# TRIBUTARY_JAVA_OPTS for the node's JVM, TRIBUTARY_* settings for the node (TRIBUTARY_KAFKA_PRODUCER_LINGER_MS is
-# also given to the probe of Kafka at the latency run's rate), BENCH_SERVER_NICE (default 0) to run the node and mosquitto
+# TRIBUTARY_JAVA_OPTS for the node's JVM, TRIBUTARY_* settings for the node (TRIBUTARY_KAFKA_PRODUCER_LINGER_MS and
+# TRIBUTARY_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION are also given to the probe of Kafka at the latency run's rate), BENCH_SERVER_NICE (default 0) to run the node and mosquitto
 # at that niceness, e.g. -20 (root only) so that the load generator sharing the cores does not take
 # theirs; the report's setup line says so.
 set -euo pipefail
@@ -73,6 +73,9 @@ done
 linger=()
 if [[ -n "${TRIBUTARY_KAFKA_PRODUCER_LINGER_MS:-}" ]]; then
   linger=(--gateway-linger-ms "$TRIBUTARY_KAFKA_PRODUCER_LINGER_MS")
+fi
+if [[ -n "${TRIBUTARY_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION:-}" ]]; then
+  linger+=(--gateway-max-in-flight "$TRIBUTARY_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION")
 fi
 
 LOAD_SKIP_BUILD=1 "$here/load.sh" compare --port "$mqtt_port" --node-pid "$node_pid" \

@@ -103,9 +103,10 @@ final class CompareRun {
     ratios.roundTrip = KafkaTools.roundTrip(base.kafkaBootstrap, options.e2eRecords, Payloads.size(base.payload), out);
     settleWriteback();
     out.printf("%nKafka's end-to-end latency at the latency run's rate (%,.0f records/s, the node's clients, "
-        + "linger.ms=%d) on %s%n", options.latencyRate, options.gatewayLingerMs, base.kafkaBootstrap);
+        + "linger.ms=%d, max.in.flight.requests.per.connection=%d) on %s%n", options.latencyRate,
+        options.gatewayLingerMs, options.gatewayMaxInFlight, base.kafkaBootstrap);
     ratios.paced = KafkaTools.paced(base.kafkaBootstrap, options.kafkaPartitions, options.latencyRate,
-        base.connections, options.gatewayLingerMs, KafkaTools.pacedWarmupSeconds(base.warmup), base.duration,
+        base.connections, options.gatewayLingerMs, options.gatewayMaxInFlight, KafkaTools.pacedWarmupSeconds(base.warmup), base.duration,
         Payloads.size(base.payload), out);
   }
 

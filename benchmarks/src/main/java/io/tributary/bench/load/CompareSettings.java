@@ -22,7 +22,12 @@ public final class CompareSettings {
   @Option(names = "--gateway-linger-ms", description = "linger.ms of the node's Kafka producer (kafka.producer.linger.ms), "
       + "for the probe of Kafka's latency at the latency run's rate, which batches the same way; "
       + "benchmarks/compare.sh passes TRIBUTARY_KAFKA_PRODUCER_LINGER_MS when set (default: ${DEFAULT-VALUE}, the node's default).")
-  public int gatewayLingerMs = 1;
+  public int gatewayLingerMs = 0;
+
+  @Option(names = "--gateway-max-in-flight", description = "max.in.flight.requests.per.connection of the node's Kafka "
+      + "producer, for the same probe; benchmarks/compare.sh passes "
+      + "TRIBUTARY_KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION when set (default: ${DEFAULT-VALUE}, the node's default).")
+  public int gatewayMaxInFlight = 1;
 
   @Option(names = "--mosquitto", description = "mosquitto executable (default: /usr/sbin/mosquitto if present).")
   public String mosquitto;

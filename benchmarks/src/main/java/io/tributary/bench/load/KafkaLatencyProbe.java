@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  *       counts, the first included, as in the tool; its mean is the tool's "Avg latency" and checks
  *       that the two measure the same thing.</li>
  *   <li>{@code paced}: Kafka at the latency run's rate, with the node's clients. A producer configured
- *       as the gateway's (acks=all, idempotent, {@code linger.ms} as given, 128 KB batches; keys as
+ *       as the gateway's (acks=all, idempotent, {@code linger.ms} and requests in flight as given, 128 KB batches; keys as
  *       many as the run's publishers, as the gateway keys by client) sends on an open-loop schedule,
  *       each record stamped with its due time, as the harness stamps its publishes; a consumer
  *       configured as the gateway's feed (read_committed, {@code fetch.max.wait.ms=50}) reads every
@@ -91,8 +91,11 @@ final class KafkaLatencyProbe implements Callable<Integer> {
   double rate;
   @Option(names = "--keys", defaultValue = "8", description = "paced: distinct keys, one per publisher of the run")
   int keys;
-  @Option(names = "--linger-ms", defaultValue = "1", description = "paced: the producer's linger.ms")
+  @Option(names = "--linger-ms", defaultValue = "0", description = "paced: the producer's linger.ms")
   int lingerMs;
+  @Option(names = "--max-in-flight", defaultValue = "1",
+      description = "paced: the producer's max.in.flight.requests.per.connection")
+  int maxInFlight;
   @Option(names = "--warmup-seconds", defaultValue = "10", description = "paced: seconds left out first")
   int warmupSeconds;
   @Option(names = "--seconds", defaultValue = "20", description = "paced: seconds measured")
@@ -107,7 +110,7 @@ final class KafkaLatencyProbe implements Callable<Integer> {
     switch (mode) {
       case "round-trip" -> System.out.println(summary("round-trip", roundTrip(bootstrap, topic, records, recordSize, acks)));
       case "paced" -> {
-        Paced p = paced(bootstrap, topic, rate, keys, lingerMs, warmupSeconds, seconds, recordSize);
+        Paced p = paced(bootstrap, topic, rate, keys, lingerMs, maxInFlight, warmupSeconds, seconds, recordSize);
         System.out.println(summary("acknowledged", p.acknowledged()));
         System.out.println(summary("consumed", p.consumed()));
       }
@@ -169,13 +172,13 @@ final class KafkaLatencyProbe implements Callable<Integer> {
    * client settings: see the class comment. Each value carries its due time; nothing is lost (the
    * consumer must see every record sent).
    */
-  static Paced paced(String bootstrap, String topic, double rate, int keys, int lingerMs, int warmupSeconds,
-                     int seconds, int recordSize) throws InterruptedException {
+  static Paced paced(String bootstrap, String topic, double rate, int keys, int lingerMs, int maxInFlight,
+                     int warmupSeconds, int seconds, int recordSize) throws InterruptedException {
     Map<String, Object> producerConfig = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, Integer.toString(maxInFlight),
         ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs),
         ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(128 * 1024));
     Map<String, Object> consumerConfig = Map.of(

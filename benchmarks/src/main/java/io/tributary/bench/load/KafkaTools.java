@@ -75,13 +75,13 @@ final class KafkaTools {
    * consumer settings, in a child JVM; the first {@code warmupSeconds} are left out.
    */
   static KafkaLatencyProbe.Paced paced(String bootstrap, int partitions, double rate, int keys, int lingerMs,
-                                      int warmupSeconds, int seconds, int recordSize, PrintStream out)
+                                      int maxInFlight, int warmupSeconds, int seconds, int recordSize, PrintStream out)
       throws IOException, InterruptedException {
     String topic = "bench.paced." + Long.toHexString(System.nanoTime());
     createTopic(bootstrap, topic, partitions);
     String output = runTool(out, KafkaLatencyProbe.class.getName(), "--mode", "paced", "--bootstrap-server",
         bootstrap, "--topic", topic, "--rate", Long.toString(Math.round(rate)), "--keys", Integer.toString(keys),
-        "--linger-ms", Integer.toString(lingerMs), "--warmup-seconds", Integer.toString(warmupSeconds),
+        "--linger-ms", Integer.toString(lingerMs), "--max-in-flight", Integer.toString(maxInFlight), "--warmup-seconds", Integer.toString(warmupSeconds),
         "--seconds", Integer.toString(seconds), "--record-size", Integer.toString(recordSize));
     return new KafkaLatencyProbe.Paced(KafkaLatencyProbe.parse(output, "acknowledged"),
         KafkaLatencyProbe.parse(output, "consumed"));

@@ -35,11 +35,11 @@ final class Ratios {
         + "%d s measured. Kafka references on %s: ProducerPerformance (%,d records, acks=all, linger.ms=5, "
         + "%d partitions); EndToEndLatency (%,d round trips, acks=all), which prints whole milliseconds, and its "
         + "method repeated to the microsecond by the probe; and the probe at the latency run's rate with the node's "
-        + "clients (linger.ms=%d, 128 KB batches, acks=all, idempotent, %d keys; the feed's consumer settings; "
+        + "clients (linger.ms=%d, %d request(s) in flight, 128 KB batches, acks=all, idempotent, %d keys; the feed's consumer settings; "
         + "%d s warm-up left out). Before each run the page cache's dirty data is written back (sync), so "
         + "that no run pays for the writes of the one before.%n",
         s.connections, Payloads.size(s.payload), s.window, c.latencyRate, s.warmup, s.duration, s.kafkaBootstrap,
-        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords, c.gatewayLingerMs, s.connections,
+        c.kafkaRecords, c.kafkaPartitions, c.e2eRecords, c.gatewayLingerMs, c.gatewayMaxInFlight, s.connections,
         KafkaTools.pacedWarmupSeconds(s.warmup))
         + (c.serverNice == 0 ? "" : String.format("The brokers under test (the node with its embedded Kafka, "
             + "mosquitto) ran at niceness %d; the load generator and Kafka's tools at this process's.%n", c.serverNice));

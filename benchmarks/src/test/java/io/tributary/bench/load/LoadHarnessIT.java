@@ -145,7 +145,7 @@ class LoadHarnessIT {
 
     // each in a JVM of its own, as the compare runs them
     KafkaLatencyProbe.Latency roundTrip = KafkaTools.roundTrip(node.bootstrapServers(), 200, 100, quiet);
-    KafkaLatencyProbe.Paced paced = KafkaTools.paced(node.bootstrapServers(), 3, 500, 4, 1, 1, 2, 100, quiet);
+    KafkaLatencyProbe.Paced paced = KafkaTools.paced(node.bootstrapServers(), 3, 500, 4, 0, 1, 1, 2, 100, quiet);
 
     assertThat(roundTrip.count()).as("every round trip counts, as in EndToEndLatency").isEqualTo(200);
     assertThat(roundTrip.p50Ms()).isPositive().isLessThanOrEqualTo(roundTrip.p99Ms());
