@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.core.config.KafkaConfig;
 import io.tributary.ingest.GatewayHarness;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,10 +26,7 @@ class MessageLogExpediteIT {
   @BeforeAll
   static void start() throws Exception {
     harness = new GatewayHarness();
-    kafka = new KafkaConfig();
-    kafka.topicPrefix = "expedite" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    kafka.producer.put("linger.ms", LINGER_MS);
-    TopicSetup.ensureTopics(harness.kafka().bootstrapServers(), kafka);
+    kafka = FreshTopics.create(harness, "expedite", Map.of("linger.ms", LINGER_MS));
   }
 
   @AfterAll

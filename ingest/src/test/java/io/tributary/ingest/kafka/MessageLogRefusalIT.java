@@ -7,6 +7,7 @@ import io.tributary.core.config.KafkaConfig;
 import io.tributary.ingest.GatewayHarness;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +36,7 @@ class MessageLogRefusalIT {
   @BeforeAll
   static void start() throws Exception {
     harness = new GatewayHarness();
-    kafka = new KafkaConfig();
-    kafka.topicPrefix = "refusal" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    TopicSetup.ensureTopics(harness.kafka().bootstrapServers(), kafka);
+    kafka = FreshTopics.create(harness, "refusal", Map.of());
   }
 
   @AfterAll
