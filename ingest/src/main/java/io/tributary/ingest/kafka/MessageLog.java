@@ -134,18 +134,28 @@ public final class MessageLog implements AutoCloseable {
 
   /** The producer's {@code max.block.ms} as configured (Kafka's default when not). */
   private static long maxBlockMs(Properties props) {
-    Object v = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
-    long ms = v == null ? DEFAULT_MAX_BLOCK_MS : Long.parseLong(v.toString().trim());
-    if (ms < 0) {
-      throw new IllegalArgumentException(ProducerConfig.MAX_BLOCK_MS_CONFIG + " must be >= 0: " + ms);
-    }
-    return ms;
+    return millis(props, ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_MAX_BLOCK_MS);
   }
 
   /** The producer's {@code linger.ms} as configured (Kafka's default, 5, when not). */
   private static long lingerMs(Properties props) {
-    Object v = props.get(ProducerConfig.LINGER_MS_CONFIG);
-    return v == null ? DEFAULT_LINGER_MS : Long.parseLong(v.toString().trim());
+    return millis(props, ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
+  }
+
+  private static long millis(Properties props, String key, long byDefault) {
+    Object v = props.get(key);
+    if (v == null) {
+      return byDefault;
+    }
+    try {
+      long ms = Long.parseLong(v.toString().trim());
+      if (ms >= 0) {
+        return ms;
+      }
+    } catch (NumberFormatException e) {
+      // told below
+    }
+    throw new IllegalArgumentException("kafka.producer." + key + " must be a number of milliseconds, 0 or more: " + v);
   }
 
   /** Waits up to {@code max.block.ms} for the producer to know {@code topic}'s partitions. */

@@ -117,6 +117,13 @@ class MessageLogRefusalIT {
   }
 
   @Test
+  void aMaxBlockThatIsNotAWaitIsRefusedWithItsName() {
+    assertThatThrownBy(() -> new MessageLog(producer(harness.kafka().bootstrapServers(), "soon"), kafka.topics(), 1 << 20, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("kafka.producer.max.block.ms must be a number of milliseconds, 0 or more: soon");
+  }
+
+  @Test
   void aLogWhoseBrokerNeverAnswersFailsToStartAfterMaxBlock() throws Exception {
     int closedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
